@@ -1,0 +1,366 @@
+#include "db/VaultService.h"
+
+#include "core/Log.h"
+#include "core/Validation.h"
+#include "core/vault/Crypto.h"
+#include "db/ConnectionFactory.h"
+#include "db/ProfileStore.h"
+#include "db/UserStore.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QSettings>
+#include <QSqlQuery>
+#include <QtConcurrent>
+
+namespace hh::db {
+
+struct VaultService::Session {
+    User user;
+    SecretBytes key;
+    std::shared_ptr<ConnectionFactory> factory;
+};
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("hh::db::VaultService", text);
+}
+
+const QString kRole = QStringLiteral("service");
+
+Error locked()
+{
+    return Error(ErrorCode::InvalidInput, tr("Sign in first."), QStringLiteral("vault locked"));
+}
+} // namespace
+
+VaultService::VaultService(QString dataDir, std::unique_ptr<IKeychain> keychain)
+    : m_paths{std::move(dataDir)}, m_keychain(std::move(keychain))
+{
+    m_pool.setMaxThreadCount(1);
+    m_pool.setExpiryTimeout(-1);
+}
+
+VaultService::~VaultService()
+{
+    close(false);
+    m_pool.waitForDone();
+}
+
+bool VaultService::vaultExists() const
+{
+    return QFile::exists(m_paths.header());
+}
+
+QString VaultService::lastEmail() const
+{
+    QSettings s(m_paths.settings(), QSettings::IniFormat);
+    return s.value(QStringLiteral("account/lastEmail")).toString();
+}
+
+void VaultService::rememberEmail(const QString& email) const
+{
+    QSettings s(m_paths.settings(), QSettings::IniFormat);
+    if (email.isEmpty())
+        s.remove(QStringLiteral("account/lastEmail"));
+    else
+        s.setValue(QStringLiteral("account/lastEmail"), email);
+    s.sync();
+    QFile::setPermissions(m_paths.settings(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+std::shared_ptr<VaultService::Session> VaultService::session() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_session;
+}
+
+std::optional<User> VaultService::currentUser() const
+{
+    auto s = session();
+    if (!s)
+        return std::nullopt;
+    return s->user;
+}
+
+std::shared_ptr<ConnectionFactory> VaultService::connections() const
+{
+    auto s = session();
+    return s ? s->factory : nullptr;
+}
+
+SecretBytes VaultService::secretsKey() const
+{
+    auto s = session();
+    return s ? crypto::deriveSubkey(s->key, "hhsecret") : SecretBytes();
+}
+
+QFuture<Result<User>> VaultService::createAccount(const QString& email, const QString& name,
+                                                  const SecretBytes& password)
+{
+    return QtConcurrent::run(&m_pool, [this, email, name, password]() -> Result<User> {
+        if (Status st = validateEmail(email); !st)
+            return st.error();
+        if (Status st = validateAccountName(name); !st)
+            return st.error();
+        if (Status st = validateNewPassword(QString::fromUtf8(password.toByteArray())); !st)
+            return st.error();
+
+        VaultKeys keys(m_paths, *m_keychain);
+        auto hash = crypto::hashPassword(password);
+        if (!hash)
+            return hash.error();
+
+        const bool newVault = !keys.exists();
+        SecretBytes key;
+        if (newVault) {
+            if (QFile::exists(m_paths.database()))
+                return Error(ErrorCode::VaultCorrupt,
+                             tr("The data folder holds a database without its vault header; it cannot be opened."),
+                             QStringLiteral("database without header"));
+            auto created = keys.create(email, password);
+            if (!created)
+                return created.error();
+            key = *created;
+            if (Status st = ConnectionFactory::createDatabase(m_paths.database(), key); !st) {
+                QFile::remove(m_paths.header());
+                QFile::remove(m_paths.database());
+                return st.error();
+            }
+        } else if (auto current = session()) {
+            key = current->key;
+        } else {
+            auto fromKeychain = keys.keyFromKeychain();
+            if (!fromKeychain)
+                return Error(ErrorCode::InvalidInput,
+                             tr("A vault already exists here. Sign in with an existing account to add another "
+                                "account."),
+                             QStringLiteral("existing vault, no key"));
+            key = *fromKeychain;
+        }
+
+        close(false); // one session at a time; its connection names would collide
+        auto factory = std::make_shared<ConnectionFactory>(m_paths.database(), key);
+        auto db = factory->connection(kRole);
+        if (!db)
+            return db.error();
+        UserStore users(*db);
+        auto user = users.create(email, name, *hash);
+        if (!user) {
+            factory->releaseThreadConnections();
+            if (newVault) {
+                QFile::remove(m_paths.header());
+                for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+                    QFile::remove(m_paths.database() + suffix);
+            }
+            return user.error();
+        }
+        if (!newVault) {
+            if (Status st = keys.setAccountPassword(key, email, password); !st) {
+                QSqlQuery q(*db);
+                q.prepare(QStringLiteral("DELETE FROM users WHERE id = ?"));
+                q.addBindValue(user->id);
+                (void)q.exec();
+                factory->releaseThreadConnections();
+                return st.error();
+            }
+        }
+        {
+            QMutexLocker lock(&m_mutex);
+            m_session = std::make_shared<Session>(Session{*user, key, factory});
+        }
+        rememberEmail(user->email);
+        qCInfo(lcVault) << "account created" << (newVault ? "with a new vault" : "in an existing vault");
+        return user;
+    });
+}
+
+QFuture<Result<User>> VaultService::signIn(const QString& email, const SecretBytes& password)
+{
+    return QtConcurrent::run(&m_pool, [this, email, password]() -> Result<User> {
+        if (!vaultExists())
+            return Error(ErrorCode::VaultMissing,
+                         tr("There is no vault in this data folder. Create an account first."),
+                         QStringLiteral("no header"));
+        close(false);
+        VaultKeys keys(m_paths, *m_keychain);
+        auto unlocked = keys.unlock(email, password);
+        if (!unlocked)
+            return unlocked.error();
+        SecretBytes key = unlocked->key;
+        auto factory = std::make_shared<ConnectionFactory>(m_paths.database(), key);
+        auto db = factory->connection(kRole);
+        if (!db && db.error().code() == ErrorCode::WrongPassword && unlocked->source == VaultKeys::Source::Keychain) {
+            // A stale keychain entry: the password-wrapped key decides.
+            factory->releaseThreadConnections();
+            auto fromPassword = keys.unlockWithPassword(email, password);
+            if (!fromPassword)
+                return fromPassword.error();
+            key = *fromPassword;
+            factory = std::make_shared<ConnectionFactory>(m_paths.database(), key);
+            db = factory->connection(kRole);
+        }
+        if (!db)
+            return db.error();
+        UserStore users(*db);
+        auto account = users.findByEmail(email);
+        if (!account || !crypto::verifyPassword(account->passwordHash, password)) {
+            factory->releaseThreadConnections();
+            if (!account && account.error().code() != ErrorCode::NotFound)
+                return account.error();
+            return Error(account ? ErrorCode::WrongPassword : ErrorCode::NotFound,
+                         account ? tr("The password is not correct.")
+                                 : tr("No account with this email address exists in this vault."),
+                         QStringLiteral("sign-in refused"));
+        }
+        {
+            QMutexLocker lock(&m_mutex);
+            m_session = std::make_shared<Session>(Session{account->user, key, factory});
+        }
+        rememberEmail(account->user.email);
+        qCInfo(lcVault) << "signed in, key from"
+                        << (unlocked->source == VaultKeys::Source::Keychain ? "keychain" : "password");
+        return account->user;
+    });
+}
+
+QFuture<Status> VaultService::changePassword(const SecretBytes& oldPassword, const SecretBytes& newPassword)
+{
+    return QtConcurrent::run(&m_pool, [this, oldPassword, newPassword]() -> Status {
+        auto s = session();
+        if (!s)
+            return locked();
+        if (Status st = validateNewPassword(QString::fromUtf8(newPassword.toByteArray())); !st)
+            return st;
+        auto db = s->factory->connection(kRole);
+        if (!db)
+            return db.error();
+        UserStore users(*db);
+        auto account = users.findByEmail(s->user.email);
+        if (!account)
+            return account.error();
+        if (!crypto::verifyPassword(account->passwordHash, oldPassword))
+            return Error(ErrorCode::WrongPassword, tr("The current password is not correct."),
+                         QStringLiteral("old password refused"));
+        auto hash = crypto::hashPassword(newPassword);
+        if (!hash)
+            return hash.error();
+        if (!db->transaction())
+            return Error(ErrorCode::Database, tr("The password could not be changed."), QStringLiteral("begin"));
+        if (Status st = users.updatePasswordHash(s->user.id, *hash); !st) {
+            db->rollback();
+            return st;
+        }
+        VaultKeys keys(m_paths, *m_keychain);
+        if (Status st = keys.setAccountPassword(s->key, s->user.email, newPassword); !st) {
+            db->rollback();
+            return st;
+        }
+        if (!db->commit()) {
+            // The header already holds the new wrapping; put the old one back so both agree.
+            (void)keys.setAccountPassword(s->key, s->user.email, oldPassword);
+            db->rollback();
+            return Error(ErrorCode::Database, tr("The password could not be changed."), QStringLiteral("commit"));
+        }
+        qCInfo(lcVault) << "password changed, vault key re-wrapped";
+        return success();
+    });
+}
+
+void VaultService::close(bool forgetEmail)
+{
+    std::shared_ptr<Session> s;
+    {
+        QMutexLocker lock(&m_mutex);
+        s.swap(m_session);
+    }
+    if (s && s->factory) {
+        // Connections belong to the worker thread: release them there.
+        auto factory = s->factory;
+        if (m_pool.contains(QThread::currentThread()))
+            factory->releaseThreadConnections(); // called from an operation on the worker itself
+        else
+            QtConcurrent::run(&m_pool, [factory] { factory->releaseThreadConnections(); }).waitForFinished();
+        factory->closeAll();
+    }
+    if (forgetEmail)
+        rememberEmail(QString());
+}
+
+void VaultService::lock()
+{
+    close(false);
+}
+
+void VaultService::signOut()
+{
+    close(true);
+}
+
+QFuture<Result<QList<Profile>>> VaultService::listProfiles()
+{
+    return QtConcurrent::run(&m_pool, [this]() -> Result<QList<Profile>> {
+        auto s = session();
+        if (!s)
+            return locked();
+        auto db = s->factory->connection(kRole);
+        if (!db)
+            return db.error();
+        return ProfileStore(*db, s->user.id).list();
+    });
+}
+
+QFuture<Result<Profile>> VaultService::addProfile(const Profile& profile)
+{
+    return QtConcurrent::run(&m_pool, [this, profile]() -> Result<Profile> {
+        auto s = session();
+        if (!s)
+            return locked();
+        auto db = s->factory->connection(kRole);
+        if (!db)
+            return db.error();
+        return ProfileStore(*db, s->user.id).add(profile);
+    });
+}
+
+QFuture<Result<Profile>> VaultService::updateProfile(const Profile& profile)
+{
+    return QtConcurrent::run(&m_pool, [this, profile]() -> Result<Profile> {
+        auto s = session();
+        if (!s)
+            return locked();
+        auto db = s->factory->connection(kRole);
+        if (!db)
+            return db.error();
+        return ProfileStore(*db, s->user.id).update(profile);
+    });
+}
+
+QFuture<Status> VaultService::removeProfile(const QString& profileId)
+{
+    return QtConcurrent::run(&m_pool, [this, profileId]() -> Status {
+        auto s = session();
+        if (!s)
+            return locked();
+        auto db = s->factory->connection(kRole);
+        if (!db)
+            return db.error();
+        return ProfileStore(*db, s->user.id).remove(profileId);
+    });
+}
+
+QFuture<Result<Profile>> VaultService::findProfile(const QString& nameOrId)
+{
+    return QtConcurrent::run(&m_pool, [this, nameOrId]() -> Result<Profile> {
+        auto s = session();
+        if (!s)
+            return locked();
+        auto db = s->factory->connection(kRole);
+        if (!db)
+            return db.error();
+        return ProfileStore(*db, s->user.id).find(nameOrId);
+    });
+}
+
+} // namespace hh::db

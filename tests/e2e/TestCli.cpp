@@ -1,0 +1,274 @@
+// The healthhub command line, end to end: a real process, a real vault in a temporary folder.
+#include "support/FileChecks.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+    QString m_binary;
+    QTemporaryDir m_dir;
+    bool m_keychain = false;
+
+    QString dataDir() const { return m_dir.filePath(QStringLiteral("vault")); }
+
+    Run run(const QStringList& args, const QByteArray& stdinData = {}, bool noKeychain = true)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        if (noKeychain)
+            env.insert(QStringLiteral("HH_NO_KEYCHAIN"), QStringLiteral("1"));
+        p.setProcessEnvironment(env);
+        p.start(m_binary, QStringList{QStringLiteral("--data-dir"), dataDir()} + args);
+        if (!p.waitForStarted())
+            return {};
+        p.write(stdinData);
+        p.closeWriteChannel();
+        p.waitForFinished(60000);
+        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+                   p.readAllStandardError()};
+    }
+
+    Run asAna(const QStringList& args, const QByteArray& password = "ana-password\n")
+    {
+        return run(QStringList{QStringLiteral("--email"), QStringLiteral("ana@example.org")} + args, password);
+    }
+
+    QJsonArray profiles()
+    {
+        const Run r = asAna({QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--json")});
+        if (r.exitCode != 0)
+            qWarning() << r.err;
+        return QJsonDocument::fromJson(r.out).array();
+    }
+
+    // One clear line on stderr, prefixed with the program name.
+    static bool oneErrorLine(const Run& r)
+    {
+        const QList<QByteArray> lines = r.err.trimmed().split('\n');
+        return !r.err.trimmed().isEmpty() && lines.first().startsWith("healthhub: ") && lines.size() <= 2;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_binary = QStringLiteral(HH_BINARY_DIR "/app/healthhub");
+        QVERIFY2(QFile::exists(m_binary), "healthhub must be built before the CLI tests");
+        m_keychain = !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS");
+    }
+
+    void versionAndHelp()
+    {
+        Run r = run({QStringLiteral("--version")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith("healthhub "));
+        r = run({QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("profile add"));
+        r = run({QStringLiteral("frobnicate")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(oneErrorLine(r) || r.err.contains("--help"));
+        r = run({QStringLiteral("--bogus")});
+        QCOMPARE(r.exitCode, 2);
+    }
+
+    void missingVault()
+    {
+        const Run r = asAna({QStringLiteral("profile"), QStringLiteral("list")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(oneErrorLine(r));
+        QVERIFY(r.err.contains("init"));
+        QVERIFY(!QFile::exists(QDir(dataDir()).filePath(QStringLiteral("vault.db"))));
+    }
+
+    void initValidates()
+    {
+        Run r = run({QStringLiteral("init"), QStringLiteral("--email"), QStringLiteral("not-an-email"),
+                     QStringLiteral("--name"), QStringLiteral("Ana")},
+                    "ana-password\n");
+        QVERIFY(r.exitCode != 0);
+        QVERIFY(oneErrorLine(r));
+        r = run({QStringLiteral("init"), QStringLiteral("--email"), QStringLiteral("ana@example.org")}, "ana-password\n");
+        QCOMPARE(r.exitCode, 2);
+        r = run({QStringLiteral("init"), QStringLiteral("--email"), QStringLiteral("ana@example.org"),
+                 QStringLiteral("--name"), QStringLiteral("Ana")},
+                "short\n");
+        QVERIFY(r.exitCode != 0);
+        QVERIFY(!QFile::exists(QDir(dataDir()).filePath(QStringLiteral("vault.header"))));
+    }
+
+    void initAndProfiles()
+    {
+        Run r = run({QStringLiteral("init"), QStringLiteral("--email"), QStringLiteral("ana@example.org"),
+                     QStringLiteral("--name"), QStringLiteral("Ana")},
+                    "ana-password\n");
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(hh::test::posixMode(QDir(dataDir()).filePath(QStringLiteral("vault.db"))), 0600);
+
+        r = asAna({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("--display-name"),
+                   QStringLiteral("Mom"), QStringLiteral("--legal-name"), QStringLiteral("Zyxwa Quokkafield"),
+                   QStringLiteral("--dob"), QStringLiteral("1946-03-02"), QStringLiteral("--relationship"),
+                   QStringLiteral("mother")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QByteArray momId = r.out.trimmed();
+        QCOMPARE(momId.size(), 36);
+
+        // --password-file instead of stdin.
+        const QString pwFile = m_dir.filePath(QStringLiteral("pw"));
+        QFile f(pwFile);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("ana-password\n");
+        f.close();
+        r = run({QStringLiteral("--email"), QStringLiteral("ana@example.org"), QStringLiteral("--password-file"), pwFile,
+                 QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("--display-name"),
+                 QStringLiteral("Dad"), QStringLiteral("--relationship"), QStringLiteral("father")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+
+        const QJsonArray list = profiles();
+        QCOMPARE(list.size(), 2);
+        const QJsonObject dad = list.at(0).toObject();
+        const QJsonObject mom = list.at(1).toObject();
+        QCOMPARE(dad.value(u"display_name").toString(), QStringLiteral("Dad"));
+        QVERIFY(dad.value(u"dob").isNull());
+        QVERIFY(dad.value(u"legal_name").isNull());
+        QCOMPARE(mom.value(u"id").toString(), QString::fromLatin1(momId));
+        QCOMPARE(mom.value(u"legal_name").toString(), QStringLiteral("Zyxwa Quokkafield"));
+        QCOMPARE(mom.value(u"dob").toString(), QStringLiteral("1946-03-02"));
+        QCOMPARE(mom.value(u"relationship").toString(), QStringLiteral("mother"));
+
+        // Nothing the app wrote holds the name in clear.
+        QDirIterator it(dataDir(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            QVERIFY2(!hh::test::readAll(path).contains("Quokkafield"), qPrintable(path));
+        }
+    }
+
+    void failuresChangeNothing_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("password");
+        QTest::addColumn<int>("exitCode");
+        const QStringList add{QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("--display-name"),
+                              QStringLiteral("X")};
+        QTest::newRow("wrong password") << add << QByteArray("wrong-password\n") << 1;
+        QTest::newRow("no password") << add << QByteArray() << 2;
+        QTest::newRow("bad date") << (add + QStringList{QStringLiteral("--dob"), QStringLiteral("1990-02-30")})
+                                  << QByteArray("ana-password\n") << 2;
+        QTest::newRow("future date") << (add + QStringList{QStringLiteral("--dob"), QStringLiteral("2999-01-01")})
+                                     << QByteArray("ana-password\n") << 2;
+        QTest::newRow("bad relationship")
+            << (add + QStringList{QStringLiteral("--relationship"), QStringLiteral("cousin")})
+            << QByteArray("ana-password\n") << 2;
+        QTest::newRow("no display name") << QStringList{QStringLiteral("profile"), QStringLiteral("add")}
+                                         << QByteArray("ana-password\n") << 2;
+        QTest::newRow("remove unknown") << QStringList{QStringLiteral("profile"), QStringLiteral("remove"),
+                                                       QStringLiteral("Nobody")}
+                                        << QByteArray("ana-password\n") << 1;
+        QTest::newRow("unknown subcommand") << QStringList{QStringLiteral("profile"), QStringLiteral("rename")}
+                                            << QByteArray("ana-password\n") << 2;
+    }
+    void failuresChangeNothing()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, password);
+        QFETCH(int, exitCode);
+        const QJsonArray before = profiles();
+        QCOMPARE(before.size(), 2);
+        const Run r = asAna(args, password);
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(oneErrorLine(r), r.err.constData());
+        QCOMPARE(profiles(), before);
+    }
+
+    void unknownAccount()
+    {
+        const Run r = run({QStringLiteral("--email"), QStringLiteral("bob@example.org"), QStringLiteral("profile"),
+                           QStringLiteral("list")},
+                          "ana-password\n");
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(oneErrorLine(r));
+    }
+
+    void secondAccount()
+    {
+        // Without a keychain a second account cannot be added from the command line (nobody signed in).
+        Run r = run({QStringLiteral("init"), QStringLiteral("--email"), QStringLiteral("bob@example.org"),
+                     QStringLiteral("--name"), QStringLiteral("Bob")},
+                    "bob-password\n");
+        QVERIFY(r.exitCode != 0);
+        QVERIFY(oneErrorLine(r));
+        if (!m_keychain)
+            return;
+        // With the system keychain holding the key (restored by a password sign-in), it can.
+        r = run({QStringLiteral("--email"), QStringLiteral("ana@example.org"), QStringLiteral("profile"),
+                 QStringLiteral("list")},
+                "ana-password\n", false);
+        QCOMPARE(r.exitCode, 0);
+        r = run({QStringLiteral("init"), QStringLiteral("--email"), QStringLiteral("bob@example.org"),
+                 QStringLiteral("--name"), QStringLiteral("Bob")},
+                "bob-password\n", false);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = run({QStringLiteral("init"), QStringLiteral("--email"), QStringLiteral("ANA@example.org"),
+                 QStringLiteral("--name"), QStringLiteral("Again")},
+                "another-password\n", false);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("already exists"));
+        // Bob sees none of Ana's profiles, with or without the keychain.
+        r = run({QStringLiteral("--email"), QStringLiteral("bob@example.org"), QStringLiteral("profile"),
+                 QStringLiteral("list"), QStringLiteral("--json")},
+                "bob-password\n");
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 0);
+    }
+
+    void removeProfile()
+    {
+        Run r = asAna({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("mom")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonArray list = profiles();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.at(0).toObject().value(u"display_name").toString(), QStringLiteral("Dad"));
+    }
+
+    void newerVault()
+    {
+        const QString header = QDir(dataDir()).filePath(QStringLiteral("vault.header"));
+        const QByteArray original = hh::test::readAll(header);
+        QJsonObject o = QJsonDocument::fromJson(original).object();
+        o.insert(QStringLiteral("version"), 99);
+        QFile f(header);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(QJsonDocument(o).toJson());
+        f.close();
+        const Run r = asAna({QStringLiteral("profile"), QStringLiteral("list")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(oneErrorLine(r));
+        QVERIFY(r.err.contains("newer"));
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(original);
+        f.close();
+        QCOMPARE(profiles().size(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "TestCli.moc"
