@@ -1,0 +1,289 @@
+// buildSummary(): content of the profile summary from the hand-written two-provider samples.
+#include "clinical/ClinicalSamples.h"
+#include "core/clinical/ClinicalTime.h"
+#include "core/clinical/CodeSystems.h"
+#include "core/clinical/Deduplicator.h"
+#include "core/clinical/Normalizer.h"
+#include "core/clinical/SummaryBuilder.h"
+
+#include <QtTest>
+
+using namespace hh::clinical;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+qint64 msOf(const char* iso) { return ClinicalTimeParser::parse(QString::fromLatin1(iso)).utcMs; }
+
+QList<CleanRecord> sampleClean()
+{
+    QList<NormalizedRecord> rs;
+    const QJsonObject med = samples::object("metformin-epic-medication");
+    for (const samples::Sample& s : samples::all()) {
+        NormalizeContext c;
+        c.provider = QString::fromLatin1(s.provider);
+        c.endpointId = u"demo-"_s + c.provider;
+        c.connectionId = u"conn-"_s + c.provider;
+        c.rawId = QString::fromLatin1(s.name);
+        c.resolve = [med](const QString& ref) -> std::optional<QJsonObject> {
+            return ref == u"Medication/med-1" ? std::optional<QJsonObject>(med) : std::nullopt;
+        };
+        rs.append(normalize(samples::object(s.name), c));
+    }
+    return deduplicate(rs);
+}
+
+QList<ConnectionInfo> connections()
+{
+    return {ConnectionInfo{u"conn-epic"_s, u"epic"_s, u"demo-epic"_s, u"Demo Epic"_s, u"connected"_s,
+                           u"2024-03-14T10:00:00.000Z"_s, {}},
+            ConnectionInfo{u"conn-athena"_s, u"athena"_s, u"demo-athena"_s, u"Demo athena"_s, u"needs_reauth"_s,
+                           u"2024-03-01T10:00:00.000Z"_s, {}}};
+}
+
+QJsonObject findItem(const QJsonArray& items, const QString& code)
+{
+    for (const QJsonValue& v : items)
+        if (v.toObject().value("code"_L1).toObject().value("code"_L1).toString() == code)
+            return v.toObject();
+    return {};
+}
+
+QStringList families(const QJsonArray& due)
+{
+    QStringList out;
+    for (const QJsonValue& v : due)
+        out.append(v.toObject().value("family"_L1).toString());
+    out.sort();
+    return out;
+}
+
+} // namespace
+
+class TestSummaryBuilder : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void everyItemHasDisplayCodeSources();
+    void demographics();
+    void activeConditionsAndMedications();
+    void allergies();
+    void immunizationsAndDue();
+    void labsWithTrendAndFlags();
+    void vitalsLatest();
+    void encounters();
+    void alerts();
+    void countsAndSources();
+    void childSchedule();
+    void emptyInput();
+
+private:
+    QJsonObject m_summary;
+};
+
+void TestSummaryBuilder::initTestCase()
+{
+    SummaryOptions o;
+    o.nowMs = msOf("2024-03-15T12:00:00Z");
+    m_summary = buildSummary(sampleClean(), connections(), o);
+}
+
+void TestSummaryBuilder::everyItemHasDisplayCodeSources()
+{
+    for (const char* key : {"conditions", "medications", "allergies", "immunizations", "labs", "vitals", "encounters",
+                            "alerts"}) {
+        const QJsonValue v = m_summary.value(QLatin1StringView(key));
+        QVERIFY2(v.isArray(), key);
+        QVERIFY2(!v.toArray().isEmpty(), key);
+        for (const QJsonValue& item : v.toArray()) {
+            const QJsonObject o = item.toObject();
+            QVERIFY2(o.value("display"_L1).isString() && !o.value("display"_L1).toString().isEmpty(), key);
+            QVERIFY2(o.value("code"_L1).toObject().contains("system"_L1), key);
+            QVERIFY2(o.value("code"_L1).toObject().contains("code"_L1), key);
+            QVERIFY2(o.value("sources"_L1).isArray(), key);
+            for (const QJsonValue& s : o.value("sources"_L1).toArray())
+                QVERIFY2(s.toObject().contains("provider"_L1) && s.toObject().contains("endpoint"_L1), key);
+        }
+    }
+}
+
+void TestSummaryBuilder::demographics()
+{
+    const QJsonObject d = m_summary.value("demographics"_L1).toObject();
+    QCOMPARE(d.value("display"_L1).toString(), u"Ada Example"_s);
+    QCOMPARE(d.value("birth_date"_L1).toString(), u"1950-04-02"_s);
+    QCOMPARE(d.value("age"_L1).toInt(), 73);
+    QCOMPARE(d.value("gender"_L1).toString(), u"female"_s);
+    QCOMPARE(d.value("sources"_L1).toArray().size(), 2);
+    QVERIFY(!d.contains("identifiers"_L1));
+}
+
+void TestSummaryBuilder::activeConditionsAndMedications()
+{
+    const QJsonArray conditions = m_summary.value("conditions"_L1).toArray();
+    QCOMPARE(conditions.size(), 2); // diabetes, hypertension; the entered-in-error asthma is hidden
+    const QJsonObject diabetes = findItem(conditions, u"44054006"_s).isEmpty() ? findItem(conditions, u"73211009"_s)
+                                                                               : findItem(conditions, u"44054006"_s);
+    QCOMPARE(diabetes.value("sources"_L1).toArray().size(), 2);
+    for (const QJsonValue& c : conditions)
+        QVERIFY(!c.toObject().value("display"_L1).toString().contains(u"Asthma"_s));
+
+    const QJsonArray meds = m_summary.value("medications"_L1).toArray();
+    QCOMPARE(meds.size(), 2); // metformin (two providers), lisinopril
+    QCOMPARE(meds.first().toObject().value("strength"_L1).toString(), u"500 mg"_s); // newest first
+    QCOMPARE(meds.first().toObject().value("sources"_L1).toArray().size(), 2);
+    QCOMPARE(meds.first().toObject().value("code"_L1).toObject().value("system"_L1).toString(), CodeSystems::rxnorm());
+}
+
+void TestSummaryBuilder::allergies()
+{
+    const QJsonArray a = m_summary.value("allergies"_L1).toArray();
+    QCOMPARE(a.size(), 2);
+    const QJsonObject pen = findItem(a, u"91936005"_s);
+    QCOMPARE(pen.value("criticality"_L1).toString(), u"high"_s);
+    QCOMPARE(pen.value("sources"_L1).toArray().size(), 2);
+    QVERIFY(!m_summary.value("no_known_allergies"_L1).toBool());
+}
+
+void TestSummaryBuilder::immunizationsAndDue()
+{
+    const QJsonArray imm = m_summary.value("immunizations"_L1).toArray();
+    QCOMPARE(imm.size(), 3); // this season's flu (2 sources), last season's flu, Td 2010
+    QCOMPARE(imm.first().toObject().value("date"_L1).toString(), u"2023-10-01"_s);
+    QCOMPARE(imm.first().toObject().value("sources"_L1).toArray().size(), 2);
+    // 73 years old: flu done this season; Td older than 10 years; shingles and pneumococcal missing.
+    QCOMPARE(families(m_summary.value("immunizations_due"_L1).toArray()),
+             (QStringList{u"pcv"_s, u"td"_s, u"zoster"_s}));
+}
+
+void TestSummaryBuilder::labsWithTrendAndFlags()
+{
+    const QJsonArray labs = m_summary.value("labs"_L1).toArray();
+    const QJsonObject a1c = findItem(labs, u"4548-4"_s);
+    QVERIFY(!a1c.isEmpty());
+    QCOMPARE(a1c.value("trend"_L1).toString(), u"up"_s); // 7.2 (Aug 2023) -> 7.9 or 8.4 (Feb 2024)
+    QVERIFY(a1c.value("has_conflict"_L1).toBool());
+    QCOMPARE(a1c.value("history"_L1).toArray().size(), 2);
+    QVERIFY(a1c.value("is_abnormal"_L1).toBool());
+    const QJsonObject glucose = findItem(labs, u"2345-7"_s).isEmpty() ? findItem(labs, u"14749-6"_s)
+                                                                      : findItem(labs, u"2345-7"_s);
+    QVERIFY(!glucose.isEmpty());
+    QCOMPARE(glucose.value("abnormal"_L1).toString(), u"H"_s);
+    QCOMPARE(glucose.value("value"_L1).toObject().value("unit"_L1).toString(), u"mg/dL"_s);
+    QVERIFY(!glucose.contains("trend"_L1)); // a single value has no trend
+    for (const QJsonValue& l : labs) // social history is not a lab
+        QVERIFY(l.toObject().value("code"_L1).toObject().value("code"_L1).toString() != u"266919005");
+}
+
+void TestSummaryBuilder::vitalsLatest()
+{
+    const QJsonArray vitals = m_summary.value("vitals"_L1).toArray();
+    const QJsonObject weight = findItem(vitals, u"29463-7"_s);
+    QCOMPARE(weight.value("value"_L1).toObject().value("value"_L1).toDouble(), 70.0);
+    QCOMPARE(weight.value("value"_L1).toObject().value("unit"_L1).toString(), u"kg"_s);
+    const QJsonObject bp = findItem(vitals, u"85354-9"_s);
+    QCOMPARE(bp.value("value"_L1).toObject().value("text"_L1).toString(), u"150/92"_s);
+    QCOMPARE(bp.value("value"_L1).toObject().value("components"_L1).toArray().size(), 2);
+    const QJsonObject temp = findItem(vitals, u"8310-5"_s);
+    QCOMPARE(temp.value("value"_L1).toObject().value("unit"_L1).toString(), u"Cel"_s);
+}
+
+void TestSummaryBuilder::encounters()
+{
+    const QJsonArray e = m_summary.value("encounters"_L1).toArray();
+    QCOMPARE(e.size(), 2);
+    int upcoming = 0;
+    int past = 0;
+    for (const QJsonValue& v : e) {
+        const QString when = v.toObject().value("when"_L1).toString();
+        upcoming += when == u"upcoming";
+        past += when == u"past";
+        if (when == u"past")
+            QCOMPARE(v.toObject().value("sources"_L1).toArray().size(), 2);
+    }
+    QCOMPARE(upcoming, 1);
+    QCOMPARE(past, 1);
+}
+
+void TestSummaryBuilder::alerts()
+{
+    const QJsonArray alerts = m_summary.value("alerts"_L1).toArray();
+    QSet<QString> abnormalCodes;
+    bool signIn = false;
+    bool conflict = false;
+    for (const QJsonValue& v : alerts) {
+        const QJsonObject a = v.toObject();
+        const QString kind = a.value("kind"_L1).toString();
+        if (kind == u"abnormal_result")
+            abnormalCodes.insert(a.value("code"_L1).toObject().value("code"_L1).toString());
+        signIn = signIn || kind == u"needs_sign_in";
+        conflict = conflict || kind == u"conflicting_results";
+    }
+    QVERIFY(abnormalCodes.contains(u"4548-4"_s));
+    QVERIFY(abnormalCodes.contains(u"85354-9"_s));
+    QVERIFY(!abnormalCodes.contains(u"29463-7"_s)); // no flag on the weight
+    QVERIFY(signIn);
+    QVERIFY(conflict);
+
+    // A year later nothing is recent: only the connection alert remains.
+    SummaryOptions later;
+    later.nowMs = msOf("2025-06-01T00:00:00Z");
+    const QJsonObject s = buildSummary(sampleClean(), connections(), later);
+    const QJsonArray lateAlerts = s.value("alerts"_L1).toArray();
+    QCOMPARE(lateAlerts.size(), 1);
+    QCOMPARE(lateAlerts.first().toObject().value("kind"_L1).toString(), u"needs_sign_in"_s);
+}
+
+void TestSummaryBuilder::countsAndSources()
+{
+    const QJsonObject counts = m_summary.value("counts"_L1).toObject();
+    QCOMPARE(counts.value("Condition"_L1).toInt(), 2);
+    QCOMPARE(counts.value("Immunization"_L1).toInt(), 3);
+    QCOMPARE(counts.value("Patient"_L1).toInt(), 1);
+    const QJsonArray sources = m_summary.value("sources"_L1).toArray();
+    QCOMPARE(sources.size(), 2);
+    for (const QJsonValue& v : sources) {
+        QVERIFY(v.toObject().value("records"_L1).toInt() > 5);
+        QVERIFY(!v.toObject().value("last_synced_at"_L1).toString().isEmpty());
+    }
+}
+
+void TestSummaryBuilder::childSchedule()
+{
+    QList<NormalizedRecord> rs;
+    NormalizeContext c;
+    c.provider = u"epic"_s;
+    c.endpointId = u"demo-epic"_s;
+    c.rawId = u"kid"_s;
+    rs.append(normalize(QJsonDocument::fromJson(R"({"resourceType":"Patient","birthDate":"2023-01-10","name":[{"given":["Kid"]}]})").object(), c));
+    c.rawId = u"dtap1"_s;
+    rs.append(normalize(QJsonDocument::fromJson(R"({"resourceType":"Immunization","status":"completed",
+        "vaccineCode":{"coding":[{"system":"http://hl7.org/fhir/sid/cvx","code":"110"}]},"occurrenceDateTime":"2023-03-12"})").object(), c));
+    c.rawId = u"hepb0"_s;
+    rs.append(normalize(QJsonDocument::fromJson(R"({"resourceType":"Immunization","status":"completed",
+        "vaccineCode":{"coding":[{"system":"http://hl7.org/fhir/sid/cvx","code":"08"}]},"occurrenceDateTime":"2023-01-10"})").object(), c));
+    SummaryOptions o;
+    o.nowMs = msOf("2023-08-20T00:00:00Z"); // 7 months old; a new flu season began on 1 August
+    const QJsonObject s = buildSummary(deduplicate(rs), {}, o);
+    // DTaP-HepB-IPV (CVX 110) counted for DTaP, HepB and polio: second doses are due at 4 months,
+    // HepB's third at 18 months is not yet due. Rotavirus (none) dose 1, Hib and PCV dose 1.
+    QCOMPARE(families(s.value("immunizations_due"_L1).toArray()),
+             (QStringList{u"dtap"_s, u"hib"_s, u"influenza"_s, u"ipv"_s, u"pcv"_s, u"rotavirus"_s}));
+    for (const QJsonValue& v : s.value("immunizations_due"_L1).toArray())
+        if (v.toObject().value("family"_L1).toString() == u"dtap")
+            QCOMPARE(v.toObject().value("dose"_L1).toInt(), 2);
+}
+
+void TestSummaryBuilder::emptyInput()
+{
+    const QJsonObject s = buildSummary({}, {}, {});
+    for (const char* key : {"conditions", "medications", "allergies", "immunizations", "labs", "vitals", "encounters",
+                            "alerts"})
+        QVERIFY(s.value(QLatin1StringView(key)).isArray());
+    QVERIFY(s.value("demographics"_L1).isObject());
+}
+
+QTEST_GUILESS_MAIN(TestSummaryBuilder)
+#include "TestSummaryBuilder.moc"
