@@ -1,0 +1,152 @@
+#pragma once
+
+// Internal to hh_demo: the authorization servers of the demo endpoints (SMART App Launch, standalone
+// patient launch; OAuth 2.0 + PKCE; Epic's dynamic client registration and JWT bearer grant).
+//
+// Operations under EndpointConfig::oauthPath:
+//   GET  authorize   (athena also POST)  -> login page, or an error (page or redirect, per RFC 6749 §4.1.2.1)
+//   POST login       -> consent page (or the login page again with an error)
+//   POST consent     -> 302 to redirect_uri with code+state, or error=access_denied+state
+//   POST token       authorization_code | refresh_token (athena) | jwt-bearer (Epic)
+//   POST revoke      RFC 7009: revokes the whole grant (access and refresh tokens)
+//   POST introspect  RFC 7662
+//   POST register    Epic only: dynamic client registration with the launch's access token as bearer
+//   GET  jwks        the id_token signing key
+//
+// Not thread-safe: used from the server's thread only.
+
+#include "core/demo/DemoHttp.h"
+#include "core/demo/EndpointConfig.h"
+#include "core/demo/SyntheticFamily.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace hh::demo {
+
+class OAuthService
+{
+public:
+    struct Settings {
+        bool autoApprove = false;
+        int accessTokenLifetimeSecs = 3600;
+        QStringList clientIds;         // public client ids accepted (healthhub-demo always)
+        QStringList extraRedirectUris; // exact redirect URIs accepted besides loopback /callback
+    };
+
+    struct Grant {
+        QString id;
+        QString endpointId;
+        QString clientId;   // the client the grant belongs to (dynamic client id after DCR)
+        QString patientId;  // FHIR id at that endpoint
+        QString user;       // sign-in name
+        QStringList scopes; // granted
+        bool revoked = false;
+    };
+
+    struct TokenCheck {
+        enum class Status { Missing, Invalid, Expired, Valid };
+        Status status = Status::Missing;
+        const Grant* grant = nullptr;
+    };
+
+    OAuthService(const SyntheticFamily& family, std::function<QDateTime()> clock);
+
+    void setSettings(const Settings& settings) { m_settings = settings; }
+    [[nodiscard]] const Settings& settings() const { return m_settings; }
+
+    // `operation` is the path below the endpoint's oauthPath (authorize, token, ...).
+    DemoResponse handle(const EndpointConfig& endpoint, const QString& operation, const DemoRequest& request);
+
+    [[nodiscard]] TokenCheck checkAccessToken(const EndpointConfig& endpoint, const QString& token) const;
+    // Test controls.
+    void expireAccessToken(const QString& token);
+    void expireAllAccessTokens();
+
+    [[nodiscard]] static bool isAllowedRedirect(const QString& uri, const QStringList& extra);
+
+private:
+    struct Transaction {
+        QString id;
+        QString endpointId;
+        QString clientId;
+        QString redirectUri;
+        QString state;
+        QStringList scopes;
+        QString codeChallenge;
+        QString nonce;
+        QString user;
+        QDateTime created;
+    };
+    struct Code {
+        QString endpointId;
+        QString clientId;
+        QString redirectUri;
+        QString codeChallenge;
+        QString state;
+        QString nonce;
+        QString grantId;
+        QDateTime created;
+        bool used = false;
+    };
+    struct AccessToken {
+        QString grantId;
+        QDateTime expiresAt;
+        bool forcedExpired = false;
+        bool usedForRegistration = false;
+    };
+    struct RefreshToken {
+        QString grantId;
+        bool active = true;
+    };
+    struct DynamicClient {
+        QString endpointId;
+        QString softwareId;
+        QJsonArray keys;
+        QString grantId;
+    };
+
+    DemoResponse authorize(const EndpointConfig& ep, const DemoRequest& request);
+    DemoResponse login(const EndpointConfig& ep, const DemoRequest& request);
+    DemoResponse consent(const EndpointConfig& ep, const DemoRequest& request);
+    DemoResponse token(const EndpointConfig& ep, const DemoRequest& request);
+    DemoResponse tokenFromCode(const EndpointConfig& ep, const QUrlQuery& form);
+    DemoResponse tokenFromRefresh(const EndpointConfig& ep, const QUrlQuery& form);
+    DemoResponse tokenFromJwt(const EndpointConfig& ep, const QUrlQuery& form);
+    DemoResponse revoke(const EndpointConfig& ep, const DemoRequest& request);
+    DemoResponse introspect(const EndpointConfig& ep, const DemoRequest& request);
+    DemoResponse registerClient(const EndpointConfig& ep, const DemoRequest& request);
+    DemoResponse jwks() const;
+
+    DemoResponse errorPage(const EndpointConfig& ep, const QString& error, const QString& description) const;
+    DemoResponse loginPage(const EndpointConfig& ep, const Transaction& txn, const QString& username,
+                           const QString& error) const;
+    QJsonObject issueTokens(const EndpointConfig& ep, Grant& grant, bool withRefresh, const QString& nonce,
+                            bool withIdToken);
+    QString resolvePatientId(const EndpointConfig& ep, const QString& user) const;
+    bool isKnownClient(const QString& clientId) const;
+    [[nodiscard]] QDateTime now() const { return m_clock(); }
+    void revokeGrant(const QString& grantId);
+    void purge();
+
+    static QString randomToken(int bytes);
+
+    const SyntheticFamily& m_family;
+    std::function<QDateTime()> m_clock;
+    Settings m_settings;
+    QHash<QString, Transaction> m_transactions;
+    QHash<QString, Code> m_codes;
+    QHash<QString, Grant> m_grants;
+    QHash<QString, AccessToken> m_accessTokens;
+    QHash<QString, RefreshToken> m_refreshTokens;
+    QHash<QString, DynamicClient> m_dynamicClients;
+    QHash<QString, QDateTime> m_seenJti; // jti -> exp
+};
+
+} // namespace hh::demo
