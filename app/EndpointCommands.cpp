@@ -1,0 +1,182 @@
+// `healthhub endpoint list|import|add`: the directory of health systems (issue 4).
+#include "app/Commands.h"
+
+#include "core/connect/ConnectService.h"
+#include "db/ConnectionStore.h"
+#include "db/VaultService.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <memory>
+
+namespace hh::app {
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("hh::app::EndpointCommands", text);
+}
+
+bool parseArgs(QCommandLineParser& parser, const QStringList& args, const QString& command)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    if (!parser.parse(QStringList{command} + args)) {
+        usage(parser.errorText());
+        return false;
+    }
+    return true;
+}
+
+// The signed-in account's connection layer; destroyed before the vault closes.
+Result<std::unique_ptr<connect::ConnectService>> openService(CommandContext& ctx)
+{
+    const auto user = ctx.vault->currentUser();
+    auto factory = ctx.vault->connections();
+    if (!user || !factory)
+        return Error(ErrorCode::InvalidInput, tr("Sign in first."), QStringLiteral("vault locked"));
+    auto service = std::make_unique<connect::ConnectService>(db::makeConnectStores(factory, user->id),
+                                                             ctx.vault->secretsKey(), user->id);
+    if (Status st = service->ready().result(); !st)
+        return st.error();
+    return service;
+}
+
+QJsonObject endpointJson(const connect::Endpoint& e)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), e.id},
+        {QStringLiteral("vendor"), e.vendor},
+        {QStringLiteral("name"), e.name},
+        {QStringLiteral("fhir_base_url"), e.fhirBaseUrl},
+        {QStringLiteral("sandbox"), e.sandbox},
+        {QStringLiteral("city"), e.city.isEmpty() ? QJsonValue() : QJsonValue(e.city)},
+        {QStringLiteral("state"), e.state.isEmpty() ? QJsonValue() : QJsonValue(e.state)},
+    };
+}
+
+int endpointList(CommandContext& ctx, const QStringList& args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
+    const QCommandLineOption search(QStringLiteral("search"), tr("Only health systems whose name or city matches."),
+                                    tr("text"));
+    parser.addOptions({json, search});
+    if (!parseArgs(parser, args, QStringLiteral("list")))
+        return kExitUsage;
+    if (!parser.positionalArguments().isEmpty())
+        return usage(tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
+    if (Status st = signIn(ctx); !st)
+        return fail(st.error());
+    auto service = openService(ctx);
+    if (!service)
+        return fail(service.error());
+    QList<connect::Endpoint> endpoints;
+    if (parser.isSet(search)) {
+        // Page through the search (the directory may hold hundreds of organizations).
+        for (int offset = 0;;) {
+            auto page = (*service)->searchEndpoints(parser.value(search), offset, 200).result();
+            if (!page)
+                return fail(page.error());
+            endpoints.append(page->items);
+            offset += static_cast<int>(page->items.size());
+            if (page->items.isEmpty() || offset >= page->total)
+                break;
+        }
+    } else {
+        auto all = (*service)->listEndpoints().result();
+        if (!all)
+            return fail(all.error());
+        endpoints = all.value();
+    }
+    QTextStream out(stdout);
+    if (parser.isSet(json)) {
+        QJsonArray array;
+        for (const connect::Endpoint& e : endpoints)
+            array.append(endpointJson(e));
+        out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        return kExitOk;
+    }
+    for (const connect::Endpoint& e : endpoints) {
+        out << e.id << "\t" << e.vendor << "\t" << e.name << "\t" << e.fhirBaseUrl
+            << (e.sandbox ? "\tsandbox" : "") << "\n";
+    }
+    return kExitOk;
+}
+
+int endpointImport(CommandContext& ctx, const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("source"), tr("File or https URL of the directory."));
+    if (!parseArgs(parser, args, QStringLiteral("import")))
+        return kExitUsage;
+    if (parser.positionalArguments().size() != 1)
+        return usage(tr("endpoint import needs exactly one file or URL."));
+    if (Status st = signIn(ctx); !st)
+        return fail(st.error());
+    auto service = openService(ctx);
+    if (!service)
+        return fail(service.error());
+    auto summary = (*service)->importDirectory(parser.positionalArguments().constFirst()).result();
+    if (!summary)
+        return fail(summary.error());
+    QTextStream(stderr) << tr("Imported the directory: %1 new, %2 updated, %3 skipped.")
+                               .arg(summary->added)
+                               .arg(summary->updated)
+                               .arg(summary->skipped)
+                        << "\n";
+    QTextStream(stdout) << summary->added << "\t" << summary->updated << "\t" << summary->skipped << "\n";
+    return kExitOk;
+}
+
+int endpointAdd(CommandContext& ctx, const QStringList& args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption name(QStringLiteral("name"), tr("Name of the health system."), tr("name"));
+    const QCommandLineOption base(QStringLiteral("fhir-base"), tr("Its FHIR R4 base URL."), tr("url"));
+    const QCommandLineOption clientId(QStringLiteral("client-id"), tr("The client id registered there."),
+                                      tr("id"));
+    parser.addOptions({name, base, clientId});
+    if (!parseArgs(parser, args, QStringLiteral("add")))
+        return kExitUsage;
+    if (!parser.positionalArguments().isEmpty())
+        return usage(tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
+    if (!parser.isSet(name) || !parser.isSet(base))
+        return usage(tr("endpoint add needs --name and --fhir-base."));
+    const QUrl url(parser.value(base).trimmed());
+    if (!url.isValid() || url.scheme().isEmpty())
+        return usage(tr("--fhir-base needs a URL such as https://fhir.example.org/r4."));
+    if (Status st = signIn(ctx); !st)
+        return fail(st.error());
+    auto service = openService(ctx);
+    if (!service)
+        return fail(service.error());
+    auto added = (*service)->addEndpoint(parser.value(name), url, parser.value(clientId)).result();
+    if (!added)
+        return fail(added.error());
+    QTextStream(stderr) << tr("Added %1.").arg(added->name) << "\n";
+    QTextStream(stdout) << added->id << "\n";
+    return kExitOk;
+}
+} // namespace
+
+int runEndpointCommand(CommandContext& ctx)
+{
+    if (ctx.args.isEmpty())
+        return usage(tr("endpoint needs one of: list, import, add."));
+    const QString sub = ctx.args.constFirst();
+    const QStringList rest = ctx.args.mid(1);
+    if (sub == u"list")
+        return endpointList(ctx, rest);
+    if (sub == u"import")
+        return endpointImport(ctx, rest);
+    if (sub == u"add")
+        return endpointAdd(ctx, rest);
+    return usage(tr("Unknown endpoint command \"%1\"; use list, import or add.").arg(sub));
+}
+
+} // namespace hh::app

@@ -1,0 +1,214 @@
+// The connect commands as processes: endpoint list --json / add / import, connect (offscreen login
+// window, unattended against an auto-approving demo server: the app's own in-process one for the
+// built-in demo endpoints, and one started here for an endpoint added by URL), disconnect with
+// revocation at that server.
+#include "ConnectTestSupport.h"
+#include "WebTestSupport.h"
+
+#include "core/connect/DemoEndpoints.h"
+#include "core/demo/DemoServer.h"
+#include "core/vault/Keychain.h"
+
+#include <QJsonArray>
+#include <QProcess>
+#include <QProcessEnvironment>
+
+using namespace hh;
+using namespace hh::connect;
+using namespace Qt::StringLiterals;
+
+namespace {
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+} // namespace
+
+class TestConnectCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir dir;
+    QString dataDir;
+    QString passwordFile;
+    demo::DemoServer server; // "healthhub sandbox --auto-approve", in this process
+
+    Run healthhub(const QStringList& args)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        env.insert(u"QTWEBENGINE_DISABLE_SANDBOX"_s, u"1"_s);
+        env.insert(u"QTWEBENGINE_CHROMIUM_FLAGS"_s, u"--no-sandbox --disable-gpu"_s);
+        env.insert(u"HOME"_s, dir.path());
+        env.remove(u"HH_DATA_DIR"_s);
+        p.setProcessEnvironment(env);
+        const QStringList global{u"--data-dir"_s, dataDir, u"--email"_s, u"carer@example.org"_s,
+                                 u"--password-file"_s, passwordFile, u"--no-keychain"_s};
+        p.start(QStringLiteral(HH_BINARY_DIR "/app/healthhub"), global + args);
+        Run r;
+        if (!p.waitForStarted(10000))
+            return r;
+        // The demo server of this test lives in this thread: keep serving while the process runs.
+        if (!QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 120000)) {
+            p.kill();
+            p.waitForFinished();
+        }
+        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+        r.out = QString::fromUtf8(p.readAllStandardOutput());
+        r.err = QString::fromUtf8(p.readAllStandardError());
+        return r;
+    }
+
+    // Opens the vault in this process (after a command finished), for checks.
+    template<typename F>
+    void withVault(F&& f)
+    {
+        db::VaultService vault(dataDir, std::make_unique<NoKeychain>());
+        auto user = vault.signIn(u"carer@example.org"_s, SecretBytes(QByteArray("correct horse battery"))).result();
+        QVERIFY(user.ok());
+        {
+            ConnectService service(db::makeConnectStores(vault.connections(), user->id), vault.secretsKey(), user->id);
+            QVERIFY(service.ready().result().ok());
+            f(vault, service);
+        }
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(dir.isValid());
+        dataDir = dir.filePath(u"vault"_s);
+        passwordFile = dir.filePath(u"password"_s);
+        QFile pw(passwordFile);
+        QVERIFY(pw.open(QIODevice::WriteOnly));
+        pw.write("correct horse battery\n");
+        pw.close();
+        demo::DemoServerOptions options;
+        options.autoApprove = true;
+        QVERIFY(server.start(options).ok());
+    }
+
+    void endToEnd()
+    {
+        Run init = healthhub({u"init"_s, u"--name"_s, u"Carer"_s});
+        QVERIFY2(init.exitCode == 0, qPrintable(init.err));
+        Run profile = healthhub({u"profile"_s, u"add"_s, u"--display-name"_s, u"Mom"_s, u"--relationship"_s, u"mother"_s});
+        QVERIFY2(profile.exitCode == 0, qPrintable(profile.err));
+
+        // endpoint list --json: the built-ins with the documented fields.
+        Run list = healthhub({u"endpoint"_s, u"list"_s, u"--json"_s});
+        QVERIFY2(list.exitCode == 0, qPrintable(list.err));
+        const QJsonArray endpoints = QJsonDocument::fromJson(list.out.toUtf8()).array();
+        QCOMPARE(endpoints.size(), 4);
+        QStringList ids;
+        for (const QJsonValue& v : endpoints) {
+            const QJsonObject o = v.toObject();
+            for (const char* key : {"id", "vendor", "name", "fhir_base_url"})
+                QVERIFY2(o.value(QLatin1String(key)).isString() && !o.value(QLatin1String(key)).toString().isEmpty(), key);
+            QVERIFY(o.value(u"sandbox"_s).isBool());
+            ids.append(o.value(u"id"_s).toString());
+        }
+        QVERIFY(ids.contains(u"demo-epic"_s) && ids.contains(u"demo-athena"_s));
+
+        // endpoint add: discovery against the running sandbox (vendor "other").
+        const QString base = server.endpoint(u"demo-athena"_s)->fhirBaseUrl.toString();
+        Run add = healthhub({u"endpoint"_s, u"add"_s, u"--name"_s, u"External sandbox"_s, u"--fhir-base"_s, base,
+                             u"--client-id"_s, u"healthhub-demo"_s});
+        QVERIFY2(add.exitCode == 0, qPrintable(add.err));
+        const QString externalId = add.out.trimmed();
+        QVERIFY(!externalId.isEmpty());
+        Run list2 = healthhub({u"endpoint"_s, u"list"_s, u"--json"_s});
+        bool listed = false;
+        for (const QJsonValue& v : QJsonDocument::fromJson(list2.out.toUtf8()).array()) {
+            const QJsonObject o = v.toObject();
+            if (o.value(u"id"_s).toString() == externalId) {
+                listed = true;
+                QCOMPARE(o.value(u"vendor"_s).toString(), u"other"_s);
+                QCOMPARE(o.value(u"fhir_base_url"_s).toString(), base);
+                QCOMPARE(o.value(u"sandbox"_s).toBool(), false);
+            }
+        }
+        QVERIFY(listed);
+
+        // endpoint import (when the corpus is there).
+        const QString directory = QStringLiteral(HH_CORPUS_DIR "/directory/epic/epic-fhir-endpoints-r4.json");
+        if (QFile::exists(directory)) {
+            Run imported = healthhub({u"endpoint"_s, u"import"_s, directory});
+            QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+            QVERIFY(imported.out.split(u'\t').value(0).toInt() > 400);
+        }
+
+        // connect to the external sandbox (auto-approve; offscreen login window).
+        Run connected = healthhub({u"connect"_s, u"--profile"_s, u"Mom"_s, u"--endpoint"_s, externalId,
+                                   u"--login-hint"_s, u"mother"_s});
+        QVERIFY2(connected.exitCode == 0, qPrintable(connected.err));
+        const QString connectionId = connected.out.trimmed();
+        QVERIFY(!connectionId.isEmpty());
+
+        // connect to the built-in demo endpoint: the app starts its own demo server.
+        Run demoConnected = healthhub({u"connect"_s, u"--profile"_s, u"Mom"_s, u"--endpoint"_s, u"demo-epic"_s,
+                                       u"--login-hint"_s, u"father"_s});
+        QVERIFY2(demoConnected.exitCode == 0, qPrintable(demoConnected.err));
+
+        QByteArray access;
+        QByteArray refresh;
+        withVault([&](db::VaultService& vault, ConnectService& service) {
+            auto profiles = vault.listProfiles().result();
+            auto stored = service.connections(profiles->first().id).result();
+            QCOMPARE(stored->size(), 2);
+            for (const EmrConnection& c : *stored) {
+                QCOMPARE(c.status, ConnectionStatus::Connected);
+                if (c.id == connectionId) {
+                    QCOMPARE(c.patientEmrId, server.family().patient(u"mother"_s)->athenaId);
+                    access = crypto::open(vault.secretsKey(), c.accessTokenEncrypted)->toByteArray();
+                    refresh = crypto::open(vault.secretsKey(), c.refreshTokenEncrypted)->toByteArray();
+                } else {
+                    QCOMPARE(c.endpointId, u"demo-epic"_s);
+                    QVERIFY(!c.dynamicClientId.isEmpty());
+                }
+            }
+            vault.connections()->releaseThreadConnections();
+        });
+        QVERIFY(!access.isEmpty());
+        QVERIFY(test::introspectActive(server, u"demo-athena"_s, access));
+        QVERIFY(test::introspectActive(server, u"demo-athena"_s, refresh));
+        QVERIFY(!connected.err.contains(QString::fromLatin1(access)));
+
+        // disconnect: revoked at the sandbox, data kept by default.
+        Run disconnected = healthhub({u"disconnect"_s, u"--profile"_s, u"Mom"_s, u"--endpoint"_s, externalId});
+        QVERIFY2(disconnected.exitCode == 0, qPrintable(disconnected.err));
+        QVERIFY(disconnected.err.contains(u"revoked"_s));
+        QVERIFY(disconnected.err.contains(u"kept"_s));
+        QVERIFY(!test::introspectActive(server, u"demo-athena"_s, access));
+        QVERIFY(!test::introspectActive(server, u"demo-athena"_s, refresh));
+
+        // disconnect the demo one and delete its data (its server is gone with that process).
+        Run deleted = healthhub({u"disconnect"_s, u"--profile"_s, u"Mom"_s, u"--endpoint"_s, u"demo-epic"_s,
+                                 u"--delete-data"_s});
+        QVERIFY2(deleted.exitCode == 0, qPrintable(deleted.err));
+        QVERIFY(deleted.err.contains(u"deleted"_s));
+
+        withVault([&](db::VaultService& vault, ConnectService& service) {
+            auto profiles = vault.listProfiles().result();
+            const auto all = service.connections(profiles->first().id).result(); // keep the list alive
+            QVERIFY(all.ok());
+            for (const EmrConnection& c : *all) {
+                QCOMPARE(c.status, ConnectionStatus::Disconnected);
+                QVERIFY(c.accessTokenEncrypted.isEmpty());
+                QVERIFY(c.refreshTokenEncrypted.isEmpty());
+            }
+            vault.connections()->releaseThreadConnections();
+        });
+
+        // Usage errors.
+        QCOMPARE(healthhub({u"connect"_s, u"--profile"_s, u"Mom"_s}).exitCode, 2);
+        QCOMPARE(healthhub({u"endpoint"_s, u"frobnicate"_s}).exitCode, 2);
+        QCOMPARE(healthhub({u"disconnect"_s, u"--profile"_s, u"Mom"_s, u"--endpoint"_s, u"nope"_s}).exitCode, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConnectCli)
+#include "TestConnectCli.moc"
