@@ -7,10 +7,14 @@
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -23,7 +27,11 @@ FamilyPage::FamilyPage(ProfileListModel* model, QWidget* parent)
       m_loadingPage(new QWidget(m_stack)),
       m_emptyPage(new QWidget(m_stack)),
       m_list(new QListView(m_stack)),
-      m_addButton(new QPushButton(tr("&Add family member"), m_emptyPage))
+      m_addButton(new QPushButton(tr("&Add family member"), m_emptyPage)),
+      m_search(new QLineEdit(this)),
+      m_syncAll(new QPushButton(tr("S&ync all"), this)),
+      m_syncProgress(new QProgressBar(this)),
+      m_syncStatus(new QLabel(this))
 {
     setObjectName(u"familyPage"_s);
     m_stack->setObjectName(u"familyStackedWidget"_s);
@@ -84,11 +92,53 @@ FamilyPage::FamilyPage(ProfileListModel* model, QWidget* parent)
     m_stack->addWidget(m_emptyPage);
     m_stack->addWidget(m_list);
 
+    // Dashboard header: title, family search, sync all.
+    auto* title = new QLabel(tr("Your family"), this);
+    title->setObjectName(u"familyTitleLabel"_s);
+    title->setFont(headingFont(font()));
+    m_search->setObjectName(u"familySearchLineEdit"_s);
+    m_search->setPlaceholderText(tr("Search everyone's records (name or code)"));
+    m_search->setAccessibleName(tr("Search the family's records"));
+    m_search->setClearButtonEnabled(true);
+    m_search->addAction(QIcon(u":/icons/search.svg"_s), QLineEdit::LeadingPosition);
+    m_search->setMinimumWidth(fontMetrics().averageCharWidth() * 32);
+    m_syncAll->setObjectName(u"syncAllButton"_s);
+    m_syncAll->setAccessibleName(tr("Sync all"));
+    m_syncAll->setIcon(themedIcon(u"view-refresh"_s, u":/icons/sync.svg"_s));
+    m_syncAll->setToolTip(tr("Fetch new records from every connected health system"));
+    m_syncProgress->setObjectName(u"syncAllProgressBar"_s);
+    m_syncProgress->setAccessibleName(tr("Sync progress"));
+    m_syncProgress->setMaximumWidth(fontMetrics().averageCharWidth() * 24);
+    m_syncProgress->setTextVisible(false);
+    m_syncProgress->hide();
+    m_syncStatus->setObjectName(u"syncStatusLabel"_s);
+    m_syncStatus->setTextFormat(Qt::PlainText);
+    auto* header = new QHBoxLayout;
+    header->addWidget(title);
+    header->addStretch(1);
+    header->addWidget(m_syncStatus);
+    header->addWidget(m_syncProgress);
+    header->addWidget(m_syncAll);
+    header->addSpacing(12);
+    header->addWidget(m_search);
+
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 12);
+    layout->addLayout(header);
     layout->addWidget(m_stack);
 
     connect(m_addButton, &QPushButton::clicked, this, &FamilyPage::addRequested);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        if (!m_search->text().trimmed().isEmpty())
+            Q_EMIT searchRequested(m_search->text().trimmed());
+    });
+    connect(m_syncAll, &QPushButton::clicked, this, [this] {
+        if (m_syncRunning)
+            Q_EMIT cancelSyncRequested();
+        else
+            Q_EMIT syncAllRequested();
+    });
+    setSyncAvailable(false);
     connect(m_list, &QListView::activated, this, [this](const QModelIndex& index) {
         Q_EMIT profileActivated(index.data(ProfileListModel::ProfileIdRole).toString());
     });
@@ -132,6 +182,37 @@ void FamilyPage::updateState()
     } else if (target == m_emptyPage && (hadFocus || isVisible())) {
         m_addButton->setFocus();
     }
+}
+
+void FamilyPage::setSyncAvailable(bool available)
+{
+    m_syncAll->setVisible(available);
+    if (!available) {
+        m_syncProgress->hide();
+        m_syncStatus->clear();
+        m_syncRunning = false;
+    }
+}
+
+void FamilyPage::setSyncRunning(int done, int total)
+{
+    m_syncRunning = true;
+    m_syncAll->setText(tr("&Cancel sync"));
+    m_syncAll->setAccessibleName(tr("Cancel sync"));
+    m_syncProgress->setRange(0, std::max(total, 1));
+    m_syncProgress->setValue(std::min(done, std::max(total, 1)));
+    m_syncProgress->show();
+    m_syncStatus->setText(total > 0 ? tr("Syncing %1 of %2…").arg(std::min(done + 1, total)).arg(total)
+                                    : tr("Syncing…"));
+}
+
+void FamilyPage::setSyncIdle(const QString& message)
+{
+    m_syncRunning = false;
+    m_syncAll->setText(tr("S&ync all"));
+    m_syncAll->setAccessibleName(tr("Sync all"));
+    m_syncProgress->hide();
+    m_syncStatus->setText(message);
 }
 
 QString FamilyPage::currentProfileId() const

@@ -1,6 +1,7 @@
 #include "ui/ProfileCardDelegate.h"
 
 #include "ui/ProfileListModel.h"
+#include "ui/Theme.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -8,14 +9,36 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace hh::ui {
 
 namespace {
 constexpr int kPadding = 12;
+constexpr int kMaxAlertLines = 2;
 
 int avatarDiameter(const QFontMetrics& fm)
 {
     return std::max(48, fm.height() * 3);
+}
+
+QColor syncDotColor(ProfileListModel::SyncState state, const QPalette& pal, QPalette::ColorGroup group)
+{
+    using S = ProfileListModel::SyncState;
+    const bool dark = isDarkPalette(pal);
+    switch (state) {
+    case S::Ok:
+        return dark ? QColor(0x6c, 0xc4, 0x84) : QColor(0x2e, 0x8b, 0x4e); // small accent: "fine"
+    case S::Running:
+        return pal.color(group, QPalette::Highlight);
+    case S::Failed:
+    case S::NeedsSignIn:
+        return errorTextColor(pal);
+    case S::NotConnected:
+    case S::Unknown:
+        break;
+    }
+    return pal.color(group, QPalette::Mid);
 }
 } // namespace
 
@@ -25,10 +48,13 @@ ProfileCardDelegate::~ProfileCardDelegate() = default;
 
 QSize ProfileCardDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex&) const
 {
+    // Every card has room for the same lines (uniform sizes keep the grid calm): name,
+    // relationship and age, sync state, counts, and two alerts beside the avatar.
     const QFontMetrics fm(option.font);
-    const int width = std::max(190, fm.averageCharWidth() * 24);
-    const int height = kPadding * 3 + avatarDiameter(fm) + fm.height() * 3 + fm.leading() * 2;
-    return {width, height};
+    const int width = std::max(360, fm.averageCharWidth() * 58);
+    const int lines = 4 + kMaxAlertLines;
+    const int height = kPadding * 2 + fm.height() * lines + fm.leading() * (lines - 1) + 6;
+    return {width, std::max(height, kPadding * 2 + avatarDiameter(fm))};
 }
 
 void ProfileCardDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
@@ -64,10 +90,10 @@ void ProfileCardDelegate::paint(QPainter* painter, const QStyleOptionViewItem& o
     painter->setPen(border);
     painter->drawPath(cardPath);
 
-    // Avatar: initials in a colored circle.
+    // Avatar: initials in a colored circle, on the left.
     const QFontMetrics fm(opt.font);
     const int d = avatarDiameter(fm);
-    const QRectF avatar(card.center().x() - d / 2.0, card.top() + kPadding, d, d);
+    const QRectF avatar(card.left() + kPadding, card.top() + kPadding, d, d);
     painter->setPen(Qt::NoPen);
     painter->setBrush(index.data(ProfileListModel::AvatarColorRole).value<QColor>());
     painter->drawEllipse(avatar);
@@ -78,33 +104,58 @@ void ProfileCardDelegate::paint(QPainter* painter, const QStyleOptionViewItem& o
     painter->setPen(Qt::white);
     painter->drawText(avatar, Qt::AlignCenter, index.data(ProfileListModel::InitialsRole).toString());
 
-    // Text lines: name (bold), relationship, age.
     const QColor textColor = pal.color(group, QPalette::Text);
     QColor secondary = pal.color(group, QPalette::PlaceholderText);
     if (!secondary.isValid())
         secondary = pal.color(group, QPalette::Mid);
-    const qreal textWidth = card.width() - 2 * kPadding;
-    qreal y = avatar.bottom() + kPadding;
+    const qreal left = avatar.right() + kPadding;
+    const qreal textWidth = card.right() - kPadding - left;
+    qreal y = card.top() + kPadding;
+    auto line = [&](const QString& text, const QFont& font, const QColor& color, qreal indent = 0) {
+        const QFontMetrics m(font);
+        painter->setFont(font);
+        painter->setPen(color);
+        painter->drawText(QRectF(left + indent, y, textWidth - indent, m.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                          m.elidedText(text, Qt::ElideRight, static_cast<int>(textWidth - indent)));
+        y += m.height() + fm.leading();
+    };
 
+    // Name, relationship and age.
     QFont nameFont = opt.font;
     nameFont.setWeight(QFont::DemiBold);
-    const QFontMetrics nameFm(nameFont);
-    painter->setFont(nameFont);
-    painter->setPen(textColor);
-    const QString name = nameFm.elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideRight,
-                                           static_cast<int>(textWidth));
-    painter->drawText(QRectF(card.left() + kPadding, y, textWidth, nameFm.height()), Qt::AlignHCenter, name);
-    y += nameFm.height() + fm.leading();
+    line(index.data(Qt::DisplayRole).toString(), nameFont, textColor);
+    line(tr("%1 · %2", "relationship · age")
+             .arg(index.data(ProfileListModel::RelationshipLabelRole).toString(),
+                  index.data(ProfileListModel::AgeTextRole).toString()),
+         opt.font, secondary);
 
-    painter->setFont(opt.font);
-    painter->setPen(secondary);
-    const QString relation = fm.elidedText(index.data(ProfileListModel::RelationshipLabelRole).toString(),
-                                           Qt::ElideRight, static_cast<int>(textWidth));
-    painter->drawText(QRectF(card.left() + kPadding, y, textWidth, fm.height()), Qt::AlignHCenter, relation);
-    y += fm.height() + fm.leading();
-    const QString age = fm.elidedText(index.data(ProfileListModel::AgeTextRole).toString(), Qt::ElideRight,
-                                      static_cast<int>(textWidth));
-    painter->drawText(QRectF(card.left() + kPadding, y, textWidth, fm.height()), Qt::AlignHCenter, age);
+    if (!index.data(ProfileListModel::HasOverviewRole).toBool()) {
+        painter->restore();
+        return;
+    }
+
+    // Sync state: a small dot and the words.
+    const auto state = static_cast<ProfileListModel::SyncState>(index.data(ProfileListModel::SyncStateRole).toInt());
+    const qreal dot = fm.height() * 0.5;
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(syncDotColor(state, pal, group));
+    painter->drawEllipse(QRectF(left, y + (fm.height() - dot) / 2, dot, dot));
+    line(index.data(ProfileListModel::SyncTextRole).toString(), opt.font, secondary, dot + 6);
+
+    // Counts.
+    const QString counts = index.data(ProfileListModel::CountsTextRole).toString();
+    if (!counts.isEmpty())
+        line(counts, opt.font, textColor);
+
+    // Alerts, the most important first.
+    const QStringList alerts = index.data(ProfileListModel::AlertsRole).toStringList();
+    const QColor alertColor = errorTextColor(pal);
+    for (int i = 0; i < alerts.size() && i < kMaxAlertLines; ++i) {
+        QString text = alerts.at(i);
+        if (i == kMaxAlertLines - 1 && alerts.size() > kMaxAlertLines)
+            text = tr("%1 (+%2 more)").arg(text).arg(alerts.size() - kMaxAlertLines);
+        line(u"⚠ "_s + text, opt.font, alertColor);
+    }
 
     painter->restore();
 }

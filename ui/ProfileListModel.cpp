@@ -1,5 +1,6 @@
 #include "ui/ProfileListModel.h"
 
+#include "ui/RecordFormat.h"
 #include "ui/Theme.h"
 
 #include <algorithm>
@@ -37,9 +38,18 @@ QVariant ProfileListModel::data(const QModelIndex& index, int role) const
     case Qt::EditRole:
         return p.displayName;
     case Qt::ToolTipRole:
-    case Qt::AccessibleTextRole:
+    case Qt::AccessibleTextRole: {
         //: Profile card for screen readers and tooltips: name, relationship, age
-        return tr("%1, %2, %3").arg(p.displayName, relationshipLabel(p.relationship), ageText(p.dateOfBirth, today()));
+        QString text = tr("%1, %2, %3").arg(p.displayName, relationshipLabel(p.relationship), ageText(p.dateOfBirth, today()));
+        const auto it = m_overviews.constFind(p.id);
+        if (it != m_overviews.cend()) {
+            //: Profile card, continued: sync state, counts
+            text = tr("%1. %2. %3.").arg(text, RecordFormat::syncState(*it), RecordFormat::counts(*it));
+            for (const records::ProfileAlert& a : it->alerts)
+                text += u' ' + RecordFormat::alert(a) + u'.';
+        }
+        return text;
+    }
     case ProfileIdRole:
         return p.id;
     case ProfileRole:
@@ -65,6 +75,53 @@ QVariant ProfileListModel::data(const QModelIndex& index, int role) const
     case AvatarColorRole:
         return avatarColor(p.id.isEmpty() ? p.displayName : p.id);
     default:
+        break;
+    }
+    const auto it = m_overviews.constFind(p.id);
+    const bool has = it != m_overviews.cend();
+    switch (role) {
+    case HasOverviewRole:
+        return has;
+    case OverviewRole:
+        return has ? QVariant::fromValue(*it) : QVariant();
+    case SyncTextRole:
+        return has ? RecordFormat::syncState(*it) : QString();
+    case SyncStateRole: {
+        if (!has)
+            return static_cast<int>(SyncState::Unknown);
+        const records::ProfileOverview& o = *it;
+        bool needsSignIn = false;
+        for (const records::ProfileAlert& a : o.alerts)
+            needsSignIn = needsSignIn || a.kind == u"needs_sign_in";
+        if (o.syncRunning || o.status == records::SummaryStatus::Syncing)
+            return static_cast<int>(SyncState::Running);
+        if (o.connections.isEmpty())
+            return static_cast<int>(SyncState::NotConnected);
+        if (needsSignIn)
+            return static_cast<int>(SyncState::NeedsSignIn);
+        if (o.lastSyncFailed || o.status == records::SummaryStatus::Error)
+            return static_cast<int>(SyncState::Failed);
+        return static_cast<int>(SyncState::Ok);
+    }
+    case CountsTextRole:
+        return has && (it->status != records::SummaryStatus::Absent || it->activeConditions + it->activeMedications
+                                                                                + it->allergies > 0)
+                   ? RecordFormat::counts(*it)
+                   : QString();
+    case AlertsRole: {
+        QStringList lines;
+        if (!has)
+            return lines;
+        // Most important first: high severity, then medium, then the rest.
+        for (const QString& severity : {u"high"_s, u"medium"_s, QString()})
+            for (const records::ProfileAlert& a : it->alerts)
+                if ((severity.isEmpty() && a.severity != u"high" && a.severity != u"medium") || a.severity == severity)
+                    lines.append(RecordFormat::alert(a));
+        return lines;
+    }
+    case AlertCountRole:
+        return has ? static_cast<int>(it->alerts.size()) : 0;
+    default:
         return {};
     }
 }
@@ -83,6 +140,13 @@ QHash<int, QByteArray> ProfileListModel::roleNames() const
     names.insert(AgeTextRole, "ageText");
     names.insert(InitialsRole, "initials");
     names.insert(AvatarColorRole, "avatarColor");
+    names.insert(OverviewRole, "overview");
+    names.insert(HasOverviewRole, "hasOverview");
+    names.insert(SyncTextRole, "syncText");
+    names.insert(SyncStateRole, "syncState");
+    names.insert(CountsTextRole, "countsText");
+    names.insert(AlertsRole, "alerts");
+    names.insert(AlertCountRole, "alertCount");
     return names;
 }
 
@@ -91,6 +155,12 @@ void ProfileListModel::setProfiles(QList<Profile> profiles)
     std::stable_sort(profiles.begin(), profiles.end(), lessThan);
     beginResetModel();
     m_profiles = std::move(profiles);
+    // Keep the overviews of profiles that are still there (a reload must not blank the cards).
+    QHash<QString, records::ProfileOverview> kept;
+    for (const Profile& p : std::as_const(m_profiles))
+        if (m_overviews.contains(p.id))
+            kept.insert(p.id, m_overviews.value(p.id));
+    m_overviews = std::move(kept);
     endResetModel();
 }
 
@@ -140,6 +210,7 @@ bool ProfileListModel::removeProfile(const QString& profileId)
         return false;
     beginRemoveRows(QModelIndex(), row, row);
     m_profiles.removeAt(row);
+    m_overviews.remove(profileId);
     endRemoveRows();
     return true;
 }
@@ -162,6 +233,24 @@ int ProfileListModel::rowOf(const QString& profileId) const
         if (m_profiles.at(row).id == profileId)
             return row;
     return -1;
+}
+
+void ProfileListModel::setOverview(const records::ProfileOverview& overview)
+{
+    const int row = rowOf(overview.profileId);
+    if (row < 0)
+        return;
+    m_overviews.insert(overview.profileId, overview);
+    const QModelIndex idx = index(row);
+    Q_EMIT dataChanged(idx, idx);
+}
+
+std::optional<records::ProfileOverview> ProfileListModel::overviewOf(const QString& profileId) const
+{
+    const auto it = m_overviews.constFind(profileId);
+    if (it == m_overviews.cend())
+        return std::nullopt;
+    return *it;
 }
 
 bool ProfileListModel::containsRelationship(Relationship relationship) const

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "core/Domain.h"
+#include "core/records/RecordTypes.h"
 
 #include <QAbstractListModel>
 #include <QDate>
+#include <QHash>
 #include <QList>
 
 #include <optional>
@@ -29,7 +31,16 @@ public:
         AgeTextRole,           // "42 years", "8 months", "Age unknown"
         InitialsRole,
         AvatarColorRole,       // QColor, stable per profile id
+        // From the records service (empty until the first overview arrives):
+        OverviewRole,          // QVariant<hh::records::ProfileOverview>
+        HasOverviewRole,       // bool
+        SyncTextRole,          // "Synced 1 May 2024 10:00", "Syncing…", "Never synced"
+        SyncStateRole,         // int(SyncState)
+        CountsTextRole,        // "2 conditions · 2 medications · 1 allergy"
+        AlertsRole,            // QStringList, one line per alert, most important first
+        AlertCountRole,        // int
     };
+    enum class SyncState { Unknown, NotConnected, Ok, Running, Failed, NeedsSignIn };
     Q_ENUM(Role)
 
     explicit ProfileListModel(QObject* parent = nullptr);
@@ -52,6 +63,11 @@ public:
     [[nodiscard]] const QList<Profile>& profiles() const { return m_profiles; }
     [[nodiscard]] bool containsRelationship(Relationship relationship) const;
 
+    // Attaches the records overview (counts, alerts, sync state) to its profile's card; ignored for
+    // an unknown profile. Only that card changes (dataChanged).
+    void setOverview(const records::ProfileOverview& overview);
+    [[nodiscard]] std::optional<records::ProfileOverview> overviewOf(const QString& profileId) const;
+
     // The date ages are computed against; an invalid date (the default) means today.
     void setReferenceDate(QDate date);
 
@@ -65,6 +81,7 @@ private:
     [[nodiscard]] int insertPosition(const Profile& profile, int ignoreRow) const;
 
     QList<Profile> m_profiles;
+    QHash<QString, records::ProfileOverview> m_overviews; // by profile id
     QDate m_referenceDate;
 };
 

@@ -32,7 +32,10 @@ Shell::Shell(IAccountService& accounts, IProfileService& profiles, QObject* pare
 Shell::~Shell()
 {
     m_autoLock->stop();
+    if (MainWindow* main = mainWindow())
+        main->endSession();
     delete m_window.data();
+    m_session = {};
 }
 
 void Shell::start()
@@ -118,9 +121,19 @@ void Shell::showSignIn(const QString& email)
     setWindow(signIn, Screen::SignIn);
 }
 
+void Shell::endSession()
+{
+    if (MainWindow* main = mainWindow())
+        main->endSession();
+    m_session = {}; // releases the services (their threads stop and release their connections)
+}
+
 void Shell::showMain(const User& user)
 {
-    auto* main = new MainWindow(user, m_accounts, m_profiles);
+    endSession();
+    if (m_sessionFactory)
+        m_session = m_sessionFactory(user);
+    auto* main = new MainWindow(user, m_accounts, m_profiles, m_session);
     connect(main, &MainWindow::lockRequested, this, &Shell::lock);
     connect(main, &MainWindow::signOutRequested, this, &Shell::signOut);
     connect(main, &MainWindow::quitRequested, this, &Shell::quitRequested);
@@ -134,6 +147,7 @@ void Shell::lock()
     if (!main)
         return;
     const QString email = main->user().email;
+    endSession();
     m_accounts.lock();
     showSignIn(email);
 }
@@ -142,6 +156,7 @@ void Shell::signOut()
 {
     if (!mainWindow())
         return;
+    endSession();
     m_accounts.signOut();
     showSignIn(QString());
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Domain.h"
+#include "ui/SessionServices.h"
 
 #include <QObject>
 #include <QPointer>
@@ -48,6 +49,12 @@ public:
     [[nodiscard]] MainWindow* mainWindow() const;
     [[nodiscard]] AutoLock* autoLock() const { return m_autoLock; }
 
+    // How to make the services of a signed-in session (records, sync, connect). Called when the
+    // main window opens; the session is ended — main window told, services released — before the
+    // vault is locked or signed out. Without a factory the main window runs without those services.
+    void setSessionFactory(SessionFactory factory) { m_sessionFactory = std::move(factory); }
+    [[nodiscard]] const SessionServices& session() const { return m_session; }
+
     // Tests: a fixed auto-lock interval instead of the setting (minutes); nullopt restores the setting.
     void setAutoLockIntervalOverride(std::optional<std::chrono::milliseconds> interval);
 
@@ -69,6 +76,7 @@ private:
     void showMain(const User& user);
     void setWindow(QWidget* window, Screen screen);
     void applyAutoLockInterval();
+    void endSession();
 
     IAccountService& m_accounts;
     IProfileService& m_profiles;
@@ -76,6 +84,8 @@ private:
     QPointer<QWidget> m_window;
     Screen m_screen = Screen::None;
     std::optional<std::chrono::milliseconds> m_autoLockOverride;
+    SessionFactory m_sessionFactory;
+    SessionServices m_session;
 };
 
 } // namespace hh::ui

@@ -7,6 +7,7 @@
 #include "ui/FamilyPage.h"
 #include "ui/MainWindow.h"
 #include "ui/ProfileEditorDialog.h"
+#include "ui/ProfileView.h"
 #include "ui/ProfileListModel.h"
 #include "ui/SettingsDialog.h"
 #include "ui/Shell.h"
@@ -26,6 +27,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QTest>
 #include <QToolButton>
 
@@ -282,11 +284,16 @@ private Q_SLOTS:
         QCOMPARE(main->profileModel()->index(row, 0).data().toString(), u"Mamá"_s);
         QCOMPARE(main->profileModel()->rowCount(), 2);
 
-        // Enter on a card opens the editor for that card.
+        // Enter on a card opens that family member's profile view; Ctrl+E still edits them there.
         auto* view = child<QListView>(main, u"profileListView"_s);
         main->familyPage()->selectProfile(mom.id);
         view->setFocus();
         QTest::keyClick(view, Qt::Key_Return);
+        QVERIFY(!main->profileEditor());
+        QCOMPARE(main->pageStack()->currentWidget(), main->profileView());
+        QCOMPARE(main->profileView()->profile().id, mom.id);
+        QVERIFY(activate(main));
+        QTest::keyClick(main, Qt::Key_E, Qt::ControlModifier);
         QVERIFY(main->profileEditor());
         QCOMPARE(main->profileEditor()->profileFromForm().id, mom.id);
         QTest::mouseClick(child<QPushButton>(main->profileEditor(), u"cancelButton"_s), Qt::LeftButton);
@@ -533,7 +540,7 @@ private Q_SLOTS:
         QStringList menus;
         for (QAction* a : main->menuBar()->actions())
             menus << a->text().remove(u'&');
-        QCOMPARE(menus, (QStringList{u"File"_s, u"Family"_s, u"Account"_s, u"Settings"_s, u"Help"_s}));
+        QCOMPARE(menus, (QStringList{u"File"_s, u"View"_s, u"Family"_s, u"Account"_s, u"Settings"_s, u"Help"_s}));
         QCOMPARE(child<QAction>(main, u"lockAction"_s)->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_L));
         QCOMPARE(child<QAction>(main, u"addProfileAction"_s)->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_N));
         QCOMPARE(child<QAction>(main, u"editProfileAction"_s)->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));

@@ -1,0 +1,194 @@
+#include "core/records/RecordTypes.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace hh::records {
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("hh::records::RecordTypes", text);
+}
+
+bool flagIsAbnormal(const QString& a)
+{
+    return !a.isEmpty() && a != u"N" && a != u"NEG" && a != u"ND" && a != u"S";
+}
+} // namespace
+
+QStringList resourceTypesOf(RecordKind kind)
+{
+    switch (kind) {
+    case RecordKind::Conditions:
+        return {u"Condition"_s};
+    case RecordKind::Medications:
+        return {u"MedicationRequest"_s, u"MedicationStatement"_s};
+    case RecordKind::Allergies:
+        return {u"AllergyIntolerance"_s};
+    case RecordKind::Immunizations:
+        return {u"Immunization"_s};
+    case RecordKind::Encounters:
+        return {u"Encounter"_s};
+    case RecordKind::Procedures:
+        return {u"Procedure"_s};
+    case RecordKind::Documents:
+        return {u"DocumentReference"_s};
+    case RecordKind::Observations:
+        return {u"Observation"_s};
+    case RecordKind::Other:
+        break;
+    }
+    return {};
+}
+
+RecordKind kindOfResourceType(QStringView type)
+{
+    if (type == u"Condition")
+        return RecordKind::Conditions;
+    if (type == u"MedicationRequest" || type == u"MedicationStatement")
+        return RecordKind::Medications;
+    if (type == u"AllergyIntolerance")
+        return RecordKind::Allergies;
+    if (type == u"Immunization")
+        return RecordKind::Immunizations;
+    if (type == u"Encounter")
+        return RecordKind::Encounters;
+    if (type == u"Procedure")
+        return RecordKind::Procedures;
+    if (type == u"DocumentReference")
+        return RecordKind::Documents;
+    if (type == u"Observation")
+        return RecordKind::Observations;
+    return RecordKind::Other;
+}
+
+QString recordKindLabel(RecordKind kind)
+{
+    switch (kind) {
+    case RecordKind::Conditions:
+        return tr("Conditions");
+    case RecordKind::Medications:
+        return tr("Medications");
+    case RecordKind::Allergies:
+        return tr("Allergies");
+    case RecordKind::Immunizations:
+        return tr("Immunizations");
+    case RecordKind::Encounters:
+        return tr("Encounters");
+    case RecordKind::Procedures:
+        return tr("Procedures");
+    case RecordKind::Documents:
+        return tr("Documents");
+    case RecordKind::Observations:
+        return tr("Labs & vitals");
+    case RecordKind::Other:
+        break;
+    }
+    return tr("Other records");
+}
+
+QString resourceTypeLabel(QStringView type)
+{
+    if (type == u"Condition")
+        return tr("Condition");
+    if (type == u"MedicationRequest")
+        return tr("Medication order");
+    if (type == u"MedicationStatement")
+        return tr("Medication");
+    if (type == u"AllergyIntolerance")
+        return tr("Allergy");
+    if (type == u"Immunization")
+        return tr("Immunization");
+    if (type == u"Encounter")
+        return tr("Visit");
+    if (type == u"Procedure")
+        return tr("Procedure");
+    if (type == u"DocumentReference")
+        return tr("Document");
+    if (type == u"Observation")
+        return tr("Lab or vital sign");
+    if (type == u"DiagnosticReport")
+        return tr("Report");
+    if (type == u"CarePlan")
+        return tr("Care plan");
+    if (type == u"CareTeam")
+        return tr("Care team");
+    if (type == u"Goal")
+        return tr("Goal");
+    if (type == u"Device")
+        return tr("Device");
+    if (type == u"Coverage")
+        return tr("Coverage");
+    if (type == u"Practitioner")
+        return tr("Clinician");
+    if (type == u"Organization")
+        return tr("Organization");
+    if (type == u"Location")
+        return tr("Location");
+    if (type == u"Patient")
+        return tr("Demographics");
+    return type.toString();
+}
+
+QString testKindLabel(TestKind kind)
+{
+    switch (kind) {
+    case TestKind::Lab:
+        return tr("Lab result");
+    case TestKind::Vital:
+        return tr("Vital sign");
+    case TestKind::Other:
+        return tr("Other observation");
+    case TestKind::Any:
+        break;
+    }
+    return tr("Any");
+}
+
+bool RecordRow::isAbnormal() const
+{
+    return flagIsAbnormal(abnormal);
+}
+
+bool TestRow::isAbnormal() const
+{
+    return flagIsAbnormal(abnormal);
+}
+
+SummaryStatus summaryStatusFromKey(QStringView key)
+{
+    if (key == u"syncing")
+        return SummaryStatus::Syncing;
+    if (key == u"ready")
+        return SummaryStatus::Ready;
+    if (key == u"error")
+        return SummaryStatus::Error;
+    return SummaryStatus::Absent;
+}
+
+QString summaryStatusKey(SummaryStatus status)
+{
+    switch (status) {
+    case SummaryStatus::Syncing:
+        return u"syncing"_s;
+    case SummaryStatus::Ready:
+        return u"ready"_s;
+    case SummaryStatus::Error:
+        return u"error"_s;
+    case SummaryStatus::Absent:
+        break;
+    }
+    return u"absent"_s;
+}
+
+void registerRecordsMetaTypes()
+{
+    qRegisterMetaType<RecordRow>();
+    qRegisterMetaType<TestRow>();
+    qRegisterMetaType<SearchHit>();
+    qRegisterMetaType<ProfileOverview>();
+}
+
+} // namespace hh::records

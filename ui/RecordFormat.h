@@ -1,0 +1,73 @@
+#pragma once
+
+#include "core/records/RecordTypes.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonValue>
+#include <QLocale>
+#include <QString>
+
+#include <optional>
+
+namespace hh::ui {
+
+// Wording and formatting of record data for people: dates and numbers through QLocale, statuses
+// and flags translated. Stateless; any thread (the PDF is rendered off the GUI thread).
+class RecordFormat
+{
+    Q_DECLARE_TR_FUNCTIONS(hh::ui::RecordFormat)
+public:
+    // A stored time (UTC ISO 8601 or a date "YYYY-MM-DD"): the local calendar date, short format.
+    [[nodiscard]] static QString date(const QString& iso, const QLocale& locale = QLocale());
+    // Date and local time when the source gave a time, else the date.
+    [[nodiscard]] static QString dateTime(const QString& iso, const QLocale& locale = QLocale());
+    // A calendar date in the locale's long format without the weekday ("14 March 1955").
+    [[nodiscard]] static QString longDate(QDate date, const QLocale& locale = QLocale());
+    // Parsed; invalid when empty or unreadable. Date-only values are midnight UTC.
+    [[nodiscard]] static QDateTime parse(const QString& iso);
+
+    [[nodiscard]] static QString number(double value, const QLocale& locale = QLocale());
+    // "8.1 %", "<5 mg/dL", "Positive", "" (no value).
+    [[nodiscard]] static QString value(const std::optional<double>& number, const QString& unit, const QString& text,
+                                       const QLocale& locale = QLocale());
+    // "4–5.6", "< 5.6", "> 4", or the range text.
+    [[nodiscard]] static QString range(const std::optional<double>& low, const std::optional<double>& high,
+                                       const QString& text, const QLocale& locale = QLocale());
+
+    // "High", "Low", "Critically high" ... for an interpretation code; empty for none/normal.
+    [[nodiscard]] static QString abnormalLabel(const QString& flag);
+    [[nodiscard]] static bool isAbnormal(const QString& flag);
+    [[nodiscard]] static QString trendLabel(records::Trend trend);
+    // "↑", "↓", "→" or empty.
+    [[nodiscard]] static QString trendArrow(records::Trend trend);
+    // FHIR status codes in words ("active" -> "Active", "entered-in-error" -> "Entered in error").
+    [[nodiscard]] static QString status(const QString& status);
+    // profile_emr_connections.status in words.
+    [[nodiscard]] static QString connectionStatus(const QString& status);
+    // profile_sync_jobs.status in words.
+    [[nodiscard]] static QString jobStatus(const QString& status);
+    [[nodiscard]] static QString summaryStatus(records::SummaryStatus status);
+    // "SNOMED CT", "LOINC", "RxNorm", ... or the URI.
+    [[nodiscard]] static QString codeSystem(const QString& system);
+    // "SNOMED CT 44054006", or the code alone.
+    [[nodiscard]] static QString code(const QString& system, const QString& code);
+    // "Epic", "athenahealth", "Other".
+    [[nodiscard]] static QString vendor(const QString& provider);
+    // "Synced 1 May 2024 10:00", "Never synced", "Syncing…".
+    [[nodiscard]] static QString syncState(const records::ProfileOverview& overview, const QLocale& locale = QLocale());
+    // "2 conditions · 3 medications · 1 allergy" (plural forms through %n).
+    [[nodiscard]] static QString counts(const records::ProfileOverview& overview);
+    // One line about an alert ("Hemoglobin A1c is high: 8.1 %").
+    [[nodiscard]] static QString alert(const records::ProfileAlert& alert);
+    // Criticality of an allergy in words.
+    [[nodiscard]] static QString criticality(const QString& criticality);
+    // An allergy's reactions ([{manifestations, severity, description}] or strings) as one line.
+    [[nodiscard]] static QString reactions(const QJsonValue& reactions);
+    // A record field named in a conflict ("value", "status" ...) in words.
+    [[nodiscard]] static QString fieldName(const QString& field);
+    // A MIME type in words ("PDF", "Web page", "Text").
+    [[nodiscard]] static QString contentType(const QString& mime);
+};
+
+} // namespace hh::ui

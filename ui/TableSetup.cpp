@@ -1,0 +1,26 @@
+#include "ui/TableSetup.h"
+
+#include <QHeaderView>
+#include <QTableView>
+
+namespace hh::ui {
+
+void configureRecordTable(QTableView* view)
+{
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setAlternatingRowColors(true);
+    view->setShowGrid(false);
+    view->setWordWrap(false);
+    view->setTabKeyNavigation(false);
+    view->setSortingEnabled(true);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 10);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setHighlightSections(false);
+    view->horizontalHeader()->setSectionsMovable(false);
+    view->horizontalHeader()->setDefaultSectionSize(view->fontMetrics().averageCharWidth() * 18);
+}
+
+} // namespace hh::ui
