@@ -1,8 +1,71 @@
 #pragma once
 
+#include "core/Result.h"
+#include "core/SecretBytes.h"
+
+#include <QString>
 #include <QStringList>
 
+#include <optional>
+
+namespace hh::db {
+class VaultService;
+}
+
 namespace hh::app {
+
+// Exit codes of the command line.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;  // the operation failed (wrong password, not found, ...)
+inline constexpr int kExitUsage = 2;    // the command line itself is wrong
+
+// Options that come before the subcommand.
+struct GlobalOptions {
+    QString dataDir;
+    QString email;
+    QString passwordFile;
+    bool noKeychain = false;
+};
+
+// What every subcommand gets: the global options, its own arguments and the vault service.
+struct CommandContext {
+    GlobalOptions global;
+    QStringList args;        // after the subcommand word(s)
+    db::VaultService* vault = nullptr;
+};
+
+// Prints "healthhub: <message>" on stderr and returns the exit code for the error.
+int fail(const Error& error);
+int usage(const QString& message);
+
+// The password from --password-file, or the first line of stdin when it is not a terminal, or a
+// prompt without echo on a terminal.
+Result<SecretBytes> readPassword(const GlobalOptions& options, const QString& prompt);
+// Signs in with --email and the password; the returned error is already user-ready.
+Status signIn(CommandContext& ctx);
+
+int runInitCommand(CommandContext& ctx);
+int runProfileCommand(CommandContext& ctx);
+
+// Issue 4: the directory of health systems and connecting a profile (app/EndpointCommands.cpp,
+// app/ConnectCommands.cpp).
+int runEndpointCommand(CommandContext& ctx);
+int runConnectCommand(CommandContext& ctx);
+int runDisconnectCommand(CommandContext& ctx);
+// True for subcommands that need a QApplication (the login window), e.g. "connect".
+bool commandNeedsGui(const QString& command);
+
+// Starts the in-process demo health systems on demand for demo:// endpoints, owned by `owner`
+// (app/ConnectCommands.cpp). autoApprove: the portal pages submit themselves (offscreen tests).
+void installDemoServerStarter(QObject* owner, bool autoApprove);
+
+// Issue 5: `sync` (app/SyncCommand.cpp).
+int runSyncCommand(CommandContext& ctx);
+
+// Issue 7: `export --profile P (--pdf FILE | --fhir FILE)` (app/ExportCommand.cpp).
+int runExportCommand(CommandContext& ctx);
+// True when the export writes a PDF (needs a GUI application for fonts and painting; offscreen is enough).
+bool exportNeedsGui(const QStringList& args);
 
 // `healthhub sandbox ...`: runs the demo health systems until SIGTERM/SIGINT (issue 3).
 // args are the arguments after the word "sandbox". Returns the process exit code.

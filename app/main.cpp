@@ -1,11 +1,218 @@
+// Health Hub: with no subcommand the GUI opens; subcommands run the same actions headless.
+
+#include "app/Bootstrap.h"
 #include "app/Commands.h"
+#include "app/Gui.h"
+
+#include "core/vault/Keychain.h"
+#include "db/VaultService.h"
 
 #include <QApplication>
+#include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
+
+#include <memory>
+
+using namespace hh::app;
+
+namespace {
+
+const char* const kUsage = R"(Usage: healthhub [GLOBAL OPTIONS] [COMMAND [ARGS]]
+
+With no command, the Health Hub window opens.
+
+Global options:
+  --data-dir DIR        vault folder (default: $HH_DATA_DIR or the platform data folder)
+  --email E             account to sign in with
+  --password-file F     read the password from the first line of F (else from the
+                        first line of standard input when it is not a terminal)
+  --no-keychain         do not use the system keychain (password only)
+  --lang CODE           user interface language (en, es)
+  --demo                open the demo vault (demo family, demo health systems)
+  --version, --help
+
+Commands:
+  init --email E --name N                     create an account (and the vault)
+  profile add --display-name N [--legal-name L] [--dob YYYY-MM-DD] [--relationship R]
+  profile list [--json]
+  profile remove NAME_OR_ID
+  endpoint list [--json]                      the directory of health systems
+  endpoint import FILE_OR_URL                 import an Epic or SMART Brands directory
+  endpoint add --name N --fhir-base URL [--client-id ID]
+  connect --profile P --endpoint ID [--login-hint USER]
+                                              sign in to a patient portal for a profile
+  disconnect --profile P --endpoint ID [--delete-data]
+  sync [--profile P] [--json]                 fetch records from connected health systems
+  export --profile P (--pdf FILE | --fhir FILE) [--ips] [--paper a4|letter]
+                                              write a visit summary PDF or a FHIR bundle
+  sandbox [--port N] [--auto-approve] [--scale N] [--replay DIR] [--fault SPEC ...]
+                                              run the demo health systems
+
+Exit status: 0 success, 1 the operation failed, 2 the command line is wrong.
+)";
+
+struct Parsed {
+    GlobalOptions global;
+    QString command;
+    QStringList args;
+    QString language;
+    bool version = false;
+    bool help = false;
+    bool demo = false;
+    QString error;
+};
+
+// Global options come before the command word; everything after it belongs to the command.
+Parsed parseGlobal(const QStringList& argv)
+{
+    Parsed p;
+    for (qsizetype i = 1; i < argv.size(); ++i) {
+        const QString& a = argv.at(i);
+        auto takeValue = [&](QString& target) {
+            const qsizetype eq = a.indexOf(u'=');
+            if (eq > 0) {
+                target = a.mid(eq + 1);
+                return true;
+            }
+            if (i + 1 >= argv.size()) {
+                p.error = QCoreApplication::translate("hh::app", "%1 needs a value.").arg(a);
+                return false;
+            }
+            target = argv.at(++i);
+            return true;
+        };
+        const QString name = a.section(u'=', 0, 0);
+        if (!p.command.isEmpty()) {
+            // --email/--password-file/--data-dir are also accepted after the command word.
+            if (name == u"--email" || name == u"--password-file" || name == u"--data-dir") {
+                QString& target = name == u"--email" ? p.global.email
+                                  : name == u"--password-file" ? p.global.passwordFile
+                                                               : p.global.dataDir;
+                // `init --email` is the command's own option too; keep it visible to the command.
+                if (p.command == u"init" && name == u"--email") {
+                    p.args.append(a);
+                    if (!a.contains(u'=') && i + 1 < argv.size())
+                        p.args.append(argv.at(i + 1));
+                }
+                if (!takeValue(target))
+                    return p;
+                continue;
+            }
+            p.args.append(a);
+            continue;
+        }
+        if (name == u"--data-dir") {
+            if (!takeValue(p.global.dataDir))
+                return p;
+        } else if (name == u"--email") {
+            if (!takeValue(p.global.email))
+                return p;
+        } else if (name == u"--password-file") {
+            if (!takeValue(p.global.passwordFile))
+                return p;
+        } else if (name == u"--lang") {
+            if (!takeValue(p.language))
+                return p;
+        } else if (a == u"--no-keychain") {
+            p.global.noKeychain = true;
+        } else if (a == u"--demo") {
+            p.demo = true;
+        } else if (a == u"--version" || a == u"-v") {
+            p.version = true;
+        } else if (a == u"--help" || a == u"-h") {
+            p.help = true;
+        } else if (a.startsWith(u'-')) {
+            p.error = QCoreApplication::translate("hh::app", "Unknown option %1.").arg(a);
+            return p;
+        } else {
+            p.command = a;
+        }
+    }
+    return p;
+}
+
+std::unique_ptr<hh::IKeychain> makeKeychain(const GlobalOptions& global)
+{
+    if (global.noKeychain)
+        return std::make_unique<hh::NoKeychain>();
+    return hh::makeDefaultKeychain();
+}
+
+int runHeadless(const Parsed& p)
+{
+    // Commands keep stderr for their own messages and progress; diagnostics stay available
+    // through QT_LOGGING_RULES (e.g. "hh.*.info=true").
+    QLoggingCategory::setFilterRules(QStringLiteral("hh.*.info=false\nhh.*.debug=false"));
+    if (p.command == u"sandbox")
+        return runSandboxCommand(p.args);
+
+    CommandContext ctx;
+    ctx.global = p.global;
+    ctx.global.dataDir = resolveDataDir(p.global.dataDir);
+    ctx.args = p.args;
+    hh::db::VaultService vault(ctx.global.dataDir, makeKeychain(p.global));
+    ctx.vault = &vault;
+    if (p.command == u"init")
+        return runInitCommand(ctx);
+    if (p.command == u"profile")
+        return runProfileCommand(ctx);
+    if (p.command == u"endpoint")
+        return runEndpointCommand(ctx);
+    if (p.command == u"connect")
+        return runConnectCommand(ctx);
+    if (p.command == u"disconnect")
+        return runDisconnectCommand(ctx);
+    if (p.command == u"sync")
+        return runSyncCommand(ctx);
+    if (p.command == u"export")
+        return runExportCommand(ctx);
+    return usage(QCoreApplication::translate("hh::app", "Unknown command \"%1\".").arg(p.command));
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
-    QApplication app(argc, argv);
-    QTextStream(stdout) << "healthhub " << HH_VERSION << "\n";
-    return 0;
+    hardenProcess();
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    const Parsed parsed = parseGlobal(arguments);
+
+    const bool pdfExport = parsed.command == u"export" && exportNeedsGui(parsed.args);
+    if (pdfExport && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (!parsed.command.isEmpty() && parsed.error.isEmpty() && (commandNeedsGui(parsed.command) || pdfExport)) {
+        // The login window needs widgets and WebEngine (offscreen under QT_QPA_PLATFORM=offscreen).
+        prepareWebEngine();
+        QApplication app(argc, argv);
+        setApplicationIdentity();
+        installTranslators(parsed.language);
+        return runHeadless(parsed);
+    }
+    if (parsed.version || parsed.help || !parsed.error.isEmpty() || !parsed.command.isEmpty()) {
+        QCoreApplication app(argc, argv);
+        setApplicationIdentity();
+        installTranslators(parsed.language);
+        if (!parsed.error.isEmpty())
+            return usage(parsed.error);
+        if (parsed.version) {
+            QTextStream(stdout) << "healthhub " << HH_VERSION << "\n";
+            return kExitOk;
+        }
+        if (parsed.help) {
+            QTextStream(stdout) << kUsage;
+            return kExitOk;
+        }
+        return runHeadless(parsed);
+    }
+
+    GuiOptions gui;
+    gui.dataDir = parsed.global.dataDir;
+    gui.demo = parsed.demo;
+    gui.language = parsed.language;
+    gui.noKeychain = parsed.global.noKeychain;
+    return runGui(argc, argv, gui);
 }

@@ -1,0 +1,180 @@
+#include "app/Commands.h"
+
+#include "core/Validation.h"
+#include "db/VaultService.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+namespace hh::app {
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("hh::app::AccountCommands", text);
+}
+
+// Parses a subcommand's own options. Returns false (after printing) on an error.
+bool parseArgs(QCommandLineParser& parser, const QStringList& args, const QString& command)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    if (!parser.parse(QStringList{command} + args)) {
+        usage(parser.errorText());
+        return false;
+    }
+    return true;
+}
+
+QJsonObject profileJson(const Profile& p)
+{
+    return QJsonObject{
+        {QStringLiteral("id"), p.id},
+        {QStringLiteral("display_name"), p.displayName},
+        {QStringLiteral("legal_name"), p.legalName.isEmpty() ? QJsonValue() : QJsonValue(p.legalName)},
+        {QStringLiteral("dob"), p.dateOfBirth.isValid() ? QJsonValue(p.dateOfBirth.toString(Qt::ISODate)) : QJsonValue()},
+        {QStringLiteral("relationship"), relationshipKey(p.relationship)},
+    };
+}
+
+int profileAdd(CommandContext& ctx, const QStringList& args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption displayName(QStringLiteral("display-name"), tr("Name shown in Health Hub."), tr("name"));
+    const QCommandLineOption legalName(QStringLiteral("legal-name"), tr("Legal name."), tr("name"));
+    const QCommandLineOption dob(QStringLiteral("dob"), tr("Date of birth, YYYY-MM-DD."), tr("date"));
+    const QCommandLineOption relationship(QStringLiteral("relationship"),
+                                          tr("self, mother, father, spouse, child, sibling, grandparent or other."),
+                                          tr("relationship"));
+    parser.addOptions({displayName, legalName, dob, relationship});
+    if (!parseArgs(parser, args, QStringLiteral("add")))
+        return kExitUsage;
+    if (!parser.positionalArguments().isEmpty())
+        return usage(tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
+    if (!parser.isSet(displayName))
+        return usage(tr("profile add needs --display-name."));
+
+    Profile p;
+    p.displayName = parser.value(displayName);
+    p.legalName = parser.value(legalName);
+    if (parser.isSet(dob)) {
+        auto date = parseDateOfBirth(parser.value(dob));
+        if (!date)
+            return fail(date.error());
+        p.dateOfBirth = *date;
+    }
+    if (parser.isSet(relationship)) {
+        auto r = relationshipFromKey(parser.value(relationship));
+        if (!r)
+            return usage(tr("Unknown relationship \"%1\"; use self, mother, father, spouse, child, sibling, "
+                            "grandparent or other.")
+                             .arg(parser.value(relationship)));
+        p.relationship = *r;
+    }
+    if (Status st = validateProfile(p); !st)
+        return fail(st.error());
+    if (Status st = signIn(ctx); !st)
+        return fail(st.error());
+    auto added = ctx.vault->addProfile(p).result();
+    if (!added)
+        return fail(added.error());
+    QTextStream(stdout) << added->id << "\n";
+    return kExitOk;
+}
+
+int profileList(CommandContext& ctx, const QStringList& args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
+    parser.addOption(json);
+    if (!parseArgs(parser, args, QStringLiteral("list")))
+        return kExitUsage;
+    if (!parser.positionalArguments().isEmpty())
+        return usage(tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
+    if (Status st = signIn(ctx); !st)
+        return fail(st.error());
+    auto profiles = ctx.vault->listProfiles().result();
+    if (!profiles)
+        return fail(profiles.error());
+    QTextStream out(stdout);
+    if (parser.isSet(json)) {
+        QJsonArray array;
+        for (const Profile& p : *profiles)
+            array.append(profileJson(p));
+        out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        return kExitOk;
+    }
+    for (const Profile& p : *profiles) {
+        out << p.id << "\t" << p.displayName << "\t" << relationshipKey(p.relationship) << "\t"
+            << (p.dateOfBirth.isValid() ? p.dateOfBirth.toString(Qt::ISODate) : QStringLiteral("-")) << "\n";
+    }
+    return kExitOk;
+}
+
+int profileRemove(CommandContext& ctx, const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("profile"), tr("Profile name or id."));
+    if (!parseArgs(parser, args, QStringLiteral("remove")))
+        return kExitUsage;
+    if (parser.positionalArguments().size() != 1)
+        return usage(tr("profile remove needs exactly one profile name or id."));
+    if (Status st = signIn(ctx); !st)
+        return fail(st.error());
+    auto profile = ctx.vault->findProfile(parser.positionalArguments().constFirst()).result();
+    if (!profile)
+        return fail(profile.error());
+    if (Status st = ctx.vault->removeProfile(profile->id).result(); !st)
+        return fail(st.error());
+    QTextStream(stderr) << tr("Removed profile %1 and all of its records.").arg(profile->displayName) << "\n";
+    return kExitOk;
+}
+} // namespace
+
+int runInitCommand(CommandContext& ctx)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption email(QStringLiteral("email"), tr("Account email."), tr("email"));
+    const QCommandLineOption name(QStringLiteral("name"), tr("Your name."), tr("name"));
+    parser.addOptions({email, name});
+    if (!parseArgs(parser, ctx.args, QStringLiteral("init")))
+        return kExitUsage;
+    if (!parser.positionalArguments().isEmpty())
+        return usage(tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
+    const QString mail = parser.isSet(email) ? parser.value(email) : ctx.global.email;
+    if (mail.isEmpty() || !parser.isSet(name))
+        return usage(tr("init needs --email and --name."));
+    if (Status st = validateEmail(mail); !st)
+        return fail(st.error());
+    if (Status st = validateAccountName(parser.value(name)); !st)
+        return fail(st.error());
+    auto password = readPassword(ctx.global, tr("New password for %1: ").arg(mail));
+    if (!password)
+        return fail(password.error());
+    auto user = ctx.vault->createAccount(mail, parser.value(name), *password).result();
+    if (!user)
+        return fail(user.error());
+    QTextStream(stderr) << tr("Created the account %1 in %2.").arg(user->email, ctx.vault->paths().dataDir) << "\n";
+    QTextStream(stdout) << user->id << "\n";
+    return kExitOk;
+}
+
+int runProfileCommand(CommandContext& ctx)
+{
+    if (ctx.args.isEmpty())
+        return usage(tr("profile needs one of: add, list, remove."));
+    const QString sub = ctx.args.constFirst();
+    const QStringList rest = ctx.args.mid(1);
+    if (sub == u"add")
+        return profileAdd(ctx, rest);
+    if (sub == u"list")
+        return profileList(ctx, rest);
+    if (sub == u"remove")
+        return profileRemove(ctx, rest);
+    return usage(tr("Unknown profile command \"%1\"; use add, list or remove.").arg(sub));
+}
+
+} // namespace hh::app

@@ -1,0 +1,108 @@
+#include "app/Commands.h"
+
+#include "core/Validation.h"
+#include "db/VaultService.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFuture>
+#include <QTextStream>
+
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+namespace hh::app {
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("hh::app::Cli", text);
+}
+
+QString stripLineEnd(QString line)
+{
+    while (line.endsWith(u'\n') || line.endsWith(u'\r'))
+        line.chop(1);
+    return line;
+}
+} // namespace
+
+int fail(const Error& error)
+{
+    QTextStream err(stderr);
+    err << "healthhub: " << (error.message().isEmpty() ? tr("The operation failed.") : error.message()) << "\n";
+    return error.code() == ErrorCode::InvalidInput ? kExitUsage : kExitFailure;
+}
+
+int usage(const QString& message)
+{
+    QTextStream(stderr) << "healthhub: " << message << "\n"
+                        << tr("Run 'healthhub --help' for usage.") << "\n";
+    return kExitUsage;
+}
+
+Result<SecretBytes> readPassword(const GlobalOptions& options, const QString& prompt)
+{
+    if (!options.passwordFile.isEmpty()) {
+        QFile f(options.passwordFile);
+        if (!f.open(QIODevice::ReadOnly))
+            return Error(ErrorCode::InvalidInput, tr("The password file %1 cannot be read.").arg(options.passwordFile),
+                         f.errorString());
+        QByteArray line = f.readLine(4096);
+        while (line.endsWith('\n') || line.endsWith('\r'))
+            line.chop(1);
+        if (line.isEmpty())
+            return Error(ErrorCode::InvalidInput, tr("The password file is empty."), QStringLiteral("empty file"));
+        return SecretBytes(line);
+    }
+    if (!isatty(STDIN_FILENO)) {
+        QTextStream in(stdin);
+        const QString line = stripLineEnd(in.readLine(4096));
+        if (line.isEmpty())
+            return Error(ErrorCode::InvalidInput,
+                         tr("No password: give --password-file or the password on the first line of the input."),
+                         QStringLiteral("empty stdin"));
+        return SecretBytes::fromString(line);
+    }
+    // An interactive terminal: prompt without echo.
+    QTextStream(stderr) << prompt << Qt::flush;
+    termios old{};
+    const bool haveTerm = tcgetattr(STDIN_FILENO, &old) == 0;
+    if (haveTerm) {
+        termios noEcho = old;
+        noEcho.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        tcsetattr(STDIN_FILENO, TCSANOW, &noEcho);
+    }
+    char buffer[4096];
+    const char* got = std::fgets(buffer, sizeof buffer, stdin);
+    if (haveTerm)
+        tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    QTextStream(stderr) << "\n";
+    QByteArray line = got ? QByteArray(buffer) : QByteArray();
+    std::fill(std::begin(buffer), std::end(buffer), '\0');
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    if (line.isEmpty())
+        return Error(ErrorCode::InvalidInput, tr("No password given."), QStringLiteral("empty prompt"));
+    return SecretBytes(line);
+}
+
+Status signIn(CommandContext& ctx)
+{
+    if (ctx.global.email.isEmpty())
+        return Error(ErrorCode::InvalidInput, tr("This command needs --email."), QStringLiteral("no email"));
+    if (!ctx.vault->vaultExists())
+        return Error(ErrorCode::VaultMissing,
+                     tr("There is no vault in %1. Create one with 'healthhub init'.").arg(ctx.vault->paths().dataDir),
+                     QStringLiteral("no vault"));
+    auto password = readPassword(ctx.global, tr("Password for %1: ").arg(ctx.global.email));
+    if (!password)
+        return password.error();
+    auto user = ctx.vault->signIn(ctx.global.email, *password).result();
+    if (!user)
+        return user.error();
+    return success();
+}
+
+} // namespace hh::app

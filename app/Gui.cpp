@@ -1,0 +1,107 @@
+#include "app/Gui.h"
+
+#include "app/Bootstrap.h"
+#include "app/Commands.h"
+#include "app/DemoVault.h"
+
+#include "core/Log.h"
+#include "core/vault/Keychain.h"
+#include "db/VaultService.h"
+#include "core/connect/ConnectService.h"
+#include "core/connect/DemoEndpoints.h"
+#include "core/connect/TokenProvider.h"
+#include "core/sync/SyncScheduler.h"
+#include "db/ConnectionStore.h"
+#include "db/RecordsService.h"
+#include "db/SyncHistoryService.h"
+#include "db/SyncStore.h"
+#include "ui/SessionServices.h"
+#include "ui/Shell.h"
+
+#include <QApplication>
+#include <QMessageBox>
+#include <QStandardPaths>
+
+namespace hh::app {
+
+int runGui(int& argc, char** argv, const GuiOptions& options)
+{
+    prepareWebEngine();
+    QApplication app(argc, argv);
+    setApplicationIdentity();
+    QApplication::setDesktopFileName(QStringLiteral("io.github.healthhub.HealthHub"));
+    installTranslators(options.language);
+
+    QString dataDir = options.dataDir;
+    if (options.demo && dataDir.isEmpty() && qEnvironmentVariableIsEmpty("HH_DATA_DIR"))
+        dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("-demo");
+    dataDir = resolveDataDir(dataDir);
+
+    std::unique_ptr<IKeychain> keychain =
+        options.noKeychain ? std::unique_ptr<IKeychain>(new NoKeychain) : makeDefaultKeychain();
+    db::VaultService vault(dataDir, std::move(keychain));
+
+    if (options.demo) {
+        // The demo vault opens without a password prompt: its password is public (README).
+        if (Status st = openDemoVault(vault); !st) {
+            QMessageBox::critical(nullptr, QCoreApplication::translate("hh::app", "Health Hub"),
+                                  QCoreApplication::translate("hh::app", "The demo vault could not be opened: %1")
+                                      .arg(st.error().message()));
+            return 1;
+        }
+    }
+
+    ui::Shell shell(vault, vault);
+    // The signed-in session's services: records for the views, connections (login, tokens) and
+    // background sync. The Shell releases them before the vault locks.
+    QObject demoOwner;
+    installDemoServerStarter(&demoOwner, false);
+    shell.setSessionFactory([&vault](const User& user) {
+        struct Session {
+            std::shared_ptr<db::RecordsService> records;
+            std::shared_ptr<connect::ConnectService> connect;
+            std::unique_ptr<db::SyncHistoryService> history;
+            std::unique_ptr<sync::SyncScheduler> scheduler;
+            ~Session()
+            {
+                if (scheduler)
+                    scheduler->shutdown(std::chrono::seconds(5));
+                scheduler.reset();
+            }
+        };
+        auto session = std::make_shared<Session>();
+        auto factory = vault.connections();
+        session->records = std::make_shared<db::RecordsService>(factory, user.id);
+        session->connect = std::make_shared<connect::ConnectService>(db::makeConnectStores(factory, user.id),
+                                                                     vault.secretsKey(), user.id);
+        session->history = std::make_unique<db::SyncHistoryService>(factory, user.id);
+        sync::SyncEngineOptions options;
+        options.resolveBaseUrl = [](const QString& stored) { return connect::DemoEndpoints::resolve(stored); };
+        auto store = std::make_shared<db::SyncStore>(factory);
+        auto tokens = std::make_shared<connect::TokenProvider>(session->connect);
+        session->scheduler = std::make_unique<sync::SyncScheduler>(store, tokens, user.id, options);
+        session->scheduler->setTargetPreparer([](const sync::SyncTarget& t) -> Status {
+            if (connect::DemoEndpoints::isDemoBase(t.fhirBaseUrl))
+                return connect::DemoEndpoints::ensureStarted(connect::DemoEndpoints::demoId(t.fhirBaseUrl));
+            return success();
+        });
+        auto* records = session->records.get();
+        QObject::connect(session->scheduler.get(), &sync::ISyncControl::profileSynced, records,
+                         [records](const QString& profileId) { records->notifyProfileChanged(profileId); });
+        session->scheduler->start();
+        ui::SessionServices services;
+        services.records = records;
+        services.connect = session->connect.get();
+        services.syncControl = session->scheduler.get();
+        services.syncHistory = session->history.get();
+        services.owner = session;
+        return services;
+    });
+    QObject::connect(&shell, &ui::Shell::quitRequested, &app, &QCoreApplication::quit);
+    shell.start();
+    const int rc = app.exec();
+    vault.lock();
+    return rc;
+}
+
+} // namespace hh::app
