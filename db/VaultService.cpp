@@ -11,9 +11,33 @@
 #include <QFile>
 #include <QSettings>
 #include <QSqlQuery>
+#include <QPromise>
 #include <QtConcurrent>
 
 namespace hh::db {
+
+namespace {
+// Runs fn on the service's worker thread. A QPromise-backed future (unlike QtConcurrent::run's)
+// cannot be stolen and run by a thread that waits on it, so every operation really runs on the
+// one worker thread that owns the service connection.
+template<typename F>
+auto runOnWorker(QThreadPool& pool, F fn) -> QFuture<decltype(fn())>
+{
+    using R = decltype(fn());
+    auto promise = std::make_shared<QPromise<R>>();
+    QFuture<R> future = promise->future();
+    promise->start();
+    pool.start([promise, fn = std::move(fn)]() mutable {
+        if constexpr (std::is_void_v<R>) {
+            fn();
+        } else {
+            promise->addResult(fn());
+        }
+        promise->finish();
+    });
+    return future;
+}
+} // namespace
 
 struct VaultService::Session {
     User user;
@@ -99,7 +123,7 @@ SecretBytes VaultService::secretsKey() const
 QFuture<Result<User>> VaultService::createAccount(const QString& email, const QString& name,
                                                   const SecretBytes& password)
 {
-    return QtConcurrent::run(&m_pool, [this, email, name, password]() -> Result<User> {
+    return runOnWorker(m_pool, [this, email, name, password]() -> Result<User> {
         if (Status st = validateEmail(email); !st)
             return st.error();
         if (Status st = validateAccountName(name); !st)
@@ -178,7 +202,7 @@ QFuture<Result<User>> VaultService::createAccount(const QString& email, const QS
 
 QFuture<Result<User>> VaultService::signIn(const QString& email, const SecretBytes& password)
 {
-    return QtConcurrent::run(&m_pool, [this, email, password]() -> Result<User> {
+    return runOnWorker(m_pool, [this, email, password]() -> Result<User> {
         if (!vaultExists())
             return Error(ErrorCode::VaultMissing,
                          tr("There is no vault in this data folder. Create an account first."),
@@ -227,7 +251,7 @@ QFuture<Result<User>> VaultService::signIn(const QString& email, const SecretByt
 
 QFuture<Status> VaultService::changePassword(const SecretBytes& oldPassword, const SecretBytes& newPassword)
 {
-    return QtConcurrent::run(&m_pool, [this, oldPassword, newPassword]() -> Status {
+    return runOnWorker(m_pool, [this, oldPassword, newPassword]() -> Status {
         auto s = session();
         if (!s)
             return locked();
@@ -281,7 +305,7 @@ void VaultService::close(bool forgetEmail)
         if (m_pool.contains(QThread::currentThread()))
             factory->releaseThreadConnections(); // called from an operation on the worker itself
         else
-            QtConcurrent::run(&m_pool, [factory] { factory->releaseThreadConnections(); }).waitForFinished();
+            runOnWorker(m_pool, [factory] { factory->releaseThreadConnections(); }).waitForFinished();
         factory->closeAll();
     }
     if (forgetEmail)
@@ -300,7 +324,7 @@ void VaultService::signOut()
 
 QFuture<Result<QList<Profile>>> VaultService::listProfiles()
 {
-    return QtConcurrent::run(&m_pool, [this]() -> Result<QList<Profile>> {
+    return runOnWorker(m_pool, [this]() -> Result<QList<Profile>> {
         auto s = session();
         if (!s)
             return locked();
@@ -313,7 +337,7 @@ QFuture<Result<QList<Profile>>> VaultService::listProfiles()
 
 QFuture<Result<Profile>> VaultService::addProfile(const Profile& profile)
 {
-    return QtConcurrent::run(&m_pool, [this, profile]() -> Result<Profile> {
+    return runOnWorker(m_pool, [this, profile]() -> Result<Profile> {
         auto s = session();
         if (!s)
             return locked();
@@ -326,7 +350,7 @@ QFuture<Result<Profile>> VaultService::addProfile(const Profile& profile)
 
 QFuture<Result<Profile>> VaultService::updateProfile(const Profile& profile)
 {
-    return QtConcurrent::run(&m_pool, [this, profile]() -> Result<Profile> {
+    return runOnWorker(m_pool, [this, profile]() -> Result<Profile> {
         auto s = session();
         if (!s)
             return locked();
@@ -339,7 +363,7 @@ QFuture<Result<Profile>> VaultService::updateProfile(const Profile& profile)
 
 QFuture<Status> VaultService::removeProfile(const QString& profileId)
 {
-    return QtConcurrent::run(&m_pool, [this, profileId]() -> Status {
+    return runOnWorker(m_pool, [this, profileId]() -> Status {
         auto s = session();
         if (!s)
             return locked();
@@ -352,7 +376,7 @@ QFuture<Status> VaultService::removeProfile(const QString& profileId)
 
 QFuture<Result<Profile>> VaultService::findProfile(const QString& nameOrId)
 {
-    return QtConcurrent::run(&m_pool, [this, nameOrId]() -> Result<Profile> {
+    return runOnWorker(m_pool, [this, nameOrId]() -> Result<Profile> {
         auto s = session();
         if (!s)
             return locked();
