@@ -40,6 +40,9 @@ void installDemoServerStarter(QObject* owner, bool autoApprove)
         auto* server = new demo::DemoServer(guard);
         demo::DemoServerOptions options;
         options.autoApprove = autoApprove;
+        // Tokens sealed with a key of the open vault: a demo connection made by `healthhub connect`
+        // keeps working in `healthhub sync` (another process), and after a restart of the app.
+        options.tokenKey = connect::DemoEndpoints::tokenKey();
         auto port = server->start(options);
         if (!port) {
             delete server;

@@ -30,7 +30,8 @@ const QString kRole = QStringLiteral("connect");
 const QString kColumns = QStringLiteral(
     "c.id, c.profile_id, c.endpoint_id, c.provider, c.patient_emr_id, c.access_token_encrypted, "
     "c.refresh_token_encrypted, c.expires_at, c.scope, c.status, c.last_error, c.last_synced_at, "
-    "c.dynamic_client_id, c.private_key_encrypted, c.key_id, c.access_expires_on, c.created_at, c.updated_at");
+    "c.dynamic_client_id, c.private_key_encrypted, c.key_id, c.access_expires_on, c.created_at, c.updated_at, "
+    "c.client_id");
 
 // Only connections of this account's profiles.
 const QString kOwned = QStringLiteral("c.profile_id IN (SELECT id FROM profiles WHERE user_id = ?)");
@@ -76,6 +77,7 @@ EmrConnection readConnection(const QSqlQuery& q)
     c.accessExpiresOn = q.value(15).toString();
     c.createdAt = q.value(16).toString();
     c.updatedAt = q.value(17).toString();
+    c.clientId = q.value(18).toString();
     return c;
 }
 
@@ -217,13 +219,13 @@ Result<EmrConnection> ConnectionStore::saveSignIn(const EmrConnection& in)
             q.prepare(QStringLiteral(
                 "INSERT INTO profile_emr_connections (provider, patient_emr_id, access_token_encrypted, "
                 "refresh_token_encrypted, expires_at, scope, dynamic_client_id, private_key_encrypted, key_id, "
-                "access_expires_on, status, last_error, updated_at, id, profile_id, endpoint_id, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'connected', NULL, ?, ?, ?, ?, ?)"));
+                "access_expires_on, client_id, status, last_error, updated_at, id, profile_id, endpoint_id, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'connected', NULL, ?, ?, ?, ?, ?)"));
         } else {
             q.prepare(QStringLiteral(
                 "UPDATE profile_emr_connections SET provider = ?, patient_emr_id = ?, access_token_encrypted = ?, "
                 "refresh_token_encrypted = ?, expires_at = ?, scope = ?, dynamic_client_id = ?, "
-                "private_key_encrypted = ?, key_id = ?, access_expires_on = ?, status = 'connected', "
+                "private_key_encrypted = ?, key_id = ?, access_expires_on = ?, client_id = ?, status = 'connected', "
                 "last_error = NULL, updated_at = ? WHERE id = ?"));
         }
         q.addBindValue(in.provider);
@@ -236,6 +238,7 @@ Result<EmrConnection> ConnectionStore::saveSignIn(const EmrConnection& in)
         q.addBindValue(blobOrNull(in.privateKeyEncrypted));
         q.addBindValue(nullIfEmpty(in.keyId));
         q.addBindValue(nullIfEmpty(in.accessExpiresOn));
+        q.addBindValue(nullIfEmpty(in.clientId));
         q.addBindValue(now);
         q.addBindValue(id);
         if (inserting) {

@@ -12,3 +12,7 @@ hh_add_test(NAME tst_connect_cli SOURCES connect/TestConnectCli.cpp connect/Conn
 add_dependencies(tst_connect_cli healthhub)
 hh_add_test(NAME tst_connect_dialog SOURCES connect/TestConnectDialog.cpp connect/ConnectTestSupport.h
             connect/WebTestSupport.h LIBS hh_db hh_ui hh_demo LABEL gui WEBENGINE TIMEOUT 180)
+hh_add_test(NAME tst_connect_id_token SOURCES connect/TestConnectIdToken.cpp connect/ConnectTestSupport.h
+            LIBS hh_db hh_connect hh_smart_testsupport LABEL integration)
+hh_add_test(NAME tst_connect_tls SOURCES connect/TestConnectTls.cpp connect/ConnectTestSupport.h
+            LIBS hh_db hh_ui hh_smart_testsupport LABEL gui WEBENGINE TIMEOUT 120)

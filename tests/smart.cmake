@@ -3,7 +3,8 @@
 # In-test fakes: an HTTP server on 127.0.0.1 (QtHttpServer) and an independent OpenSSL JWS verifier.
 add_library(hh_smart_testsupport STATIC
     smart/FakeHttpServer.h smart/FakeHttpServer.cpp
-    smart/JwtVerifier.h smart/JwtVerifier.cpp)
+    smart/JwtVerifier.h smart/JwtVerifier.cpp
+    smart/TlsTestServer.h smart/TlsTestServer.cpp)
 target_include_directories(hh_smart_testsupport PUBLIC ${CMAKE_SOURCE_DIR} ${CMAKE_SOURCE_DIR}/tests)
 target_link_libraries(hh_smart_testsupport PUBLIC Qt6::Core Qt6::Network Qt6::HttpServer OpenSSL::Crypto)
 
@@ -19,6 +20,8 @@ hh_add_test(NAME tst_smart_token_client SOURCES smart/TestTokenClient.cpp
 hh_add_test(NAME tst_smart_discovery SOURCES smart/TestDiscovery.cpp
             LIBS hh_smart hh_smart_testsupport LABEL integration)
 hh_add_test(NAME tst_smart_loopback SOURCES smart/TestLoopbackListener.cpp LIBS hh_smart LABEL integration)
+hh_add_test(NAME tst_smart_tls SOURCES smart/TestTls.cpp LIBS hh_smart hh_smart_testsupport LABEL integration)
+hh_add_test(NAME tst_smart_id_token SOURCES smart/TestIdToken.cpp LIBS hh_smart LABEL unit)
 hh_add_test(NAME tst_smart_directory SOURCES smart/TestEndpointDirectory.cpp
             LIBS hh_smart hh_smart_testsupport LABEL unit)
 

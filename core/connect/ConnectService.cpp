@@ -9,6 +9,7 @@
 #include "core/smart/Discovery.h"
 #include "core/smart/EndpointDirectory.h"
 #include "core/smart/HttpCall.h"
+#include "core/smart/IdToken.h"
 #include "core/smart/SmartConfiguration.h"
 #include "core/smart/TokenClient.h"
 #include "core/smart/TokenRefresher.h"
@@ -18,6 +19,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QFutureWatcher>
 #include <QNetworkAccessManager>
@@ -70,6 +72,7 @@ public:
         : m_owner(owner), m_stores(std::move(stores)), m_key(std::move(key)), m_userId(std::move(userId)),
           m_options(std::move(options))
     {
+        m_nonceKey = crypto::deriveSubkey(m_key, "hhoidcnc");
         if (!m_options.clock)
             m_options.clock = [] { return QDateTime::currentDateTimeUtc(); };
     }
@@ -84,6 +87,7 @@ public:
         delete m_nam; // aborts requests in flight: their futures finish as Cancelled
         m_nam = nullptr;
         m_configs.clear();
+        m_jwks.clear();
         m_stores.releaseThreadResources();
     }
 
@@ -227,6 +231,11 @@ public:
         smart::SmartConfiguration config;
     };
 
+    struct CachedJwks {
+        QUrl uri;
+        QJsonArray keys;
+    };
+
     // The endpoint's SMART configuration: from memory or the emr_endpoints cache (not for demo
     // endpoints, whose address changes per run) unless `fresh`, else discovered (and cached).
     QFuture<Result<smart::SmartConfiguration>> configuration(const Endpoint& ep, const QString& clientId, bool fresh)
@@ -324,8 +333,9 @@ public:
                      const QString scope = effective.scopes.isEmpty()
                          ? EndpointSettings::defaultScopes(endpoint.vendor, config->capabilities)
                          : effective.scopes;
-                     auto prepared = smart::prepareAuthorization(config.value(), effective.clientId, redirectUri,
-                                                                 scope, options.loginHint);
+                     auto prepared = smart::prepareAuthorization(
+                         config.value(), effective.clientId, redirectUri, scope, options.loginHint,
+                         [this](const QString& state) { return nonceFor(state); });
                      if (!prepared) {
                          promise->finish(prepared.error());
                          return;
@@ -359,6 +369,68 @@ public:
                      qCInfo(lcSmart) << "sign-in started for endpoint" << endpoint.id << "at"
                                      << redactUrl(config->authorizationEndpoint);
                      promise->finish(request);
+                 });
+    }
+
+    // The OpenID Connect nonce of a sign-in: a keyed hash of its state, so it needs no column of its
+    // own, cannot be guessed from the state, and is known again when the id_token comes back.
+    QString nonceFor(const QString& state) const
+    {
+        return QString::fromLatin1(crypto::keyedTag(m_nonceKey.toByteArray(), state.toUtf8()));
+    }
+
+    // The id_token of a token response, when there is one: issuer from discovery, keys from its
+    // jwks_uri (kept per endpoint in memory; fetched again once for an unknown kid), RS256, aud,
+    // exp, nonce. done(success) when there is none.
+    void checkIdToken(const Endpoint& endpoint, const smart::SmartConfiguration& cfg, const QString& clientId,
+                      const QString& nonce, const SecretBytes& idToken, std::function<void(Status)> done)
+    {
+        if (idToken.isEmpty()) {
+            done(success());
+            return;
+        }
+        if (cfg.issuer.isEmpty() || !cfg.jwksUri.isValid()) {
+            done(Error(ErrorCode::Protocol,
+                       tr("%1 sent a proof of identity (id_token) that Health Hub cannot check: the health system "
+                          "does not publish its issuer and signing keys. Nothing was connected.")
+                           .arg(endpoint.name),
+                       u"id_token without issuer/jwks_uri in the configuration"_s));
+            return;
+        }
+        smart::IdTokenExpectations expected;
+        expected.issuer = cfg.issuer;
+        expected.clientId = clientId;
+        expected.nonce = nonce;
+        expected.nowUtc = now();
+        const QByteArray token = idToken.toByteArray();
+        auto verify = [endpoint, expected, token](const QJsonArray& keys) -> Status {
+            auto claims = smart::verifyIdToken(token, keys, expected);
+            if (!claims) {
+                qCWarning(lcSmart) << "id_token refused:" << claims.error().detail();
+                return Error(ErrorCode::Protocol,
+                             tr("The answer of %1 did not prove who signed in (invalid id_token). Nothing was "
+                                "connected.")
+                                 .arg(endpoint.name),
+                             claims.error().detail());
+            }
+            return success();
+        };
+        const auto cached = m_jwks.constFind(endpoint.id);
+        if (cached != m_jwks.cend() && cached->uri == cfg.jwksUri && smart::jwksHasKeyFor(cached->keys, token)) {
+            done(verify(cached->keys));
+            return;
+        }
+        whenDone(smart::fetchJwks(m_nam, cfg.jwksUri, m_options.httpTimeout),
+                 [this, endpoint, uri = cfg.jwksUri, verify, done](Result<QJsonArray> keys) {
+                     if (!keys) {
+                         done(Error(keys.error().code(),
+                                    tr("Health Hub could not get the signing keys of %1 to check the sign-in: %2")
+                                        .arg(endpoint.name, keys.error().message()),
+                                    keys.error().detail()));
+                         return;
+                     }
+                     m_jwks.insert(endpoint.id, CachedJwks{uri, keys.value()});
+                     done(verify(keys.value()));
                  });
     }
 
@@ -461,8 +533,10 @@ public:
         const Endpoint endpoint = ep.value();
         const SecretBytes code = redirect.code;
         const SecretBytes codeVerifier = verifier.value();
+        const QString nonce = nonceFor(redirect.state);
         whenDone(configuration(endpoint, request.clientId, false),
-                 [this, promise, request, endpoint, code, codeVerifier](Result<smart::SmartConfiguration> config) {
+                 [this, promise, request, endpoint, code, codeVerifier,
+                  nonce](Result<smart::SmartConfiguration> config) {
                      if (!config) {
                          promise->finish(config.error());
                          return;
@@ -474,12 +548,20 @@ public:
                      exchange.clientId = request.clientId;
                      const smart::SmartConfiguration cfg = config.value();
                      whenDone(tokenClient().exchangeCode(cfg.tokenEndpoint, exchange),
-                              [this, promise, request, endpoint, cfg](Result<smart::TokenResponse> token) {
+                              [this, promise, request, endpoint, cfg, nonce](Result<smart::TokenResponse> token) {
                                   if (!token) {
                                       promise->finish(token.error());
                                       return;
                                   }
-                                  afterExchange(request, endpoint, cfg, token.value(), promise);
+                                  const smart::TokenResponse response = token.value();
+                                  checkIdToken(endpoint, cfg, request.clientId, nonce, response.idToken,
+                                               [this, promise, request, endpoint, cfg, response](Status valid) {
+                                                   if (!valid) {
+                                                       promise->finish(valid.error());
+                                                       return;
+                                                   }
+                                                   afterExchange(request, endpoint, cfg, response, promise);
+                                               });
                               });
                  });
     }
@@ -499,6 +581,7 @@ public:
         c.endpointId = endpoint.id;
         c.provider = endpoint.vendor;
         c.patientEmrId = token.patient;
+        c.clientId = request.clientId; // refresh must use the client the tokens were issued to
         c.accessTokenEncrypted = crypto::seal(m_key, token.accessToken);
         if (token.hasRefreshToken())
             c.refreshTokenEncrypted = crypto::seal(m_key, token.refreshToken);
@@ -607,7 +690,9 @@ public:
         auto ep = m_stores.endpoints->get(conn->endpointId);
         auto settings = ep ? settingsFor(*ep) : Result<EndpointSettings>(ep.error());
         QList<PendingRevocation> tokens;
-        const QString clientId = settings ? settings->clientId : QString();
+        const QString clientId = !conn->clientId.isEmpty() ? conn->clientId
+                                 : settings              ? settings->clientId
+                                                         : QString();
         if (conn->hasRefreshToken()) {
             if (auto t = crypto::open(m_key, conn->refreshTokenEncrypted))
                 tokens.append({t.value(), smart::TokenClient::TokenTypeHint::RefreshToken, clientId});
@@ -790,12 +875,17 @@ public:
             promise->finish(ep.error());
             return promise->future();
         }
-        auto settings = settingsFor(*ep);
-        if (!settings) {
-            promise->finish(settings.error());
-            return promise->future();
+        // The client the tokens were issued to; rows from before schema v2 have none stored and
+        // fall back to the endpoint/vendor setting.
+        QString clientId = c.clientId;
+        if (clientId.isEmpty()) {
+            auto settings = settingsFor(*ep);
+            if (!settings) {
+                promise->finish(settings.error());
+                return promise->future();
+            }
+            clientId = settings->clientId;
         }
-        const QString clientId = settings->clientId;
         whenDone(configuration(ep.value(), clientId, false),
                  [this, promise, c, clientId](Result<smart::SmartConfiguration> config) {
                      if (!config) {
@@ -888,6 +978,8 @@ public:
     QNetworkAccessManager* m_nam = nullptr;
     smart::TokenRefresher m_refresher;
     QHash<QString, CachedConfig> m_configs;
+    QHash<QString, CachedJwks> m_jwks; // endpoint id → its id_token signing keys
+    SecretBytes m_nonceKey;
 };
 
 // ------------------------------------------------------------------------------------------------
@@ -904,6 +996,10 @@ ConnectService::ConnectService(ConnectStores stores, SecretBytes secretsKey, QSt
     qRegisterMetaType<hh::connect::ConnectionStatus>();
     Q_ASSERT(m_stores.isValid());
     Q_ASSERT(secretsKey.size() == crypto::kKeySize);
+    // The in-process demo health systems seal their tokens with a key of this vault, so a demo
+    // connection made by one process of the vault works in the next one (DemoEndpoints::tokenKey).
+    m_demoTokenKey = DemoEndpoints::deriveTokenKey(secretsKey);
+    DemoEndpoints::setTokenKey(m_demoTokenKey);
     m_thread = new QThread;
     m_thread->setObjectName(u"hh-connect"_s);
     m_engine = new Engine(this, std::move(stores), std::move(secretsKey), std::move(userId), std::move(options));
@@ -927,6 +1023,8 @@ ConnectService::~ConnectService()
     m_thread->quit();
     m_thread->wait();
     delete m_thread;
+    if (DemoEndpoints::tokenKey().equals(m_demoTokenKey))
+        DemoEndpoints::setTokenKey({});
 }
 
 template<typename T, typename F>

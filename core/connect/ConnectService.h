@@ -150,6 +150,7 @@ private:
     QThread* m_thread = nullptr;
     Engine* m_engine = nullptr; // lives in m_thread
     QFuture<Status> m_ready;
+    SecretBytes m_demoTokenKey;
 };
 
 } // namespace hh::connect

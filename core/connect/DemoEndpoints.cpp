@@ -1,5 +1,7 @@
 #include "core/connect/DemoEndpoints.h"
 
+#include "core/vault/Crypto.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QMutex>
@@ -11,6 +13,7 @@ struct Registry {
     QMutex mutex;
     QHash<QString, QUrl> bases;
     DemoEndpoints::Starter starter;
+    SecretBytes tokenKey;
 };
 
 Registry& registry()
@@ -68,6 +71,27 @@ void DemoEndpoints::setStarter(Starter starter)
     Registry& r = registry();
     QMutexLocker lock(&r.mutex);
     r.starter = std::move(starter);
+}
+
+void DemoEndpoints::setTokenKey(const SecretBytes& key)
+{
+    Registry& r = registry();
+    QMutexLocker lock(&r.mutex);
+    r.tokenKey = key;
+}
+
+SecretBytes DemoEndpoints::tokenKey()
+{
+    Registry& r = registry();
+    QMutexLocker lock(&r.mutex);
+    return r.tokenKey;
+}
+
+SecretBytes DemoEndpoints::deriveTokenKey(const SecretBytes& secretsKey)
+{
+    if (secretsKey.size() != crypto::kKeySize)
+        return {};
+    return crypto::deriveSubkey(secretsKey, "hhdemotk");
 }
 
 Status DemoEndpoints::ensureStarted(const QString& id)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "core/SecretBytes.h"
 
 #include <QString>
 #include <QUrl>
@@ -40,6 +41,15 @@ public:
     // ensureStarted() (the thread that owns the demo server, normally the GUI thread).
     using Starter = std::function<Status()>;
     static void setStarter(Starter starter);
+    // The key the in-process demo server seals its tokens with (DemoServerOptions::tokenKey), so that
+    // a demo connection made by one process of a vault keeps working in the next one: ConnectService
+    // sets it, derived from the vault's secrets key (never stored); the starter reads it. Empty when
+    // no vault is open (the server then uses a random key).
+    static void setTokenKey(const SecretBytes& key);
+    [[nodiscard]] static SecretBytes tokenKey();
+    // The derivation ConnectService uses (crypto::deriveSubkey, context "hhdemotk").
+    [[nodiscard]] static SecretBytes deriveTokenKey(const SecretBytes& secretsKey);
+
     // Ok when `demoId` resolves (starting the server first if needed); NotFound when no starter is
     // installed or the server does not offer that endpoint.
     [[nodiscard]] static Status ensureStarted(const QString& demoId);

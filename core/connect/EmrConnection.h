@@ -50,6 +50,8 @@ struct EmrConnection {
     ConnectionStatus status = ConnectionStatus::Connected;
     QString lastError;                // words for people; never tokens or PHI
     QString lastSyncedAt;
+    QString clientId;                 // the client id of the sign-in (empty for rows made before schema v2:
+                                      // use the endpoint/vendor setting); refresh and DCR use it
     QString dynamicClientId;          // Epic DCR client id
     QByteArray privateKeyEncrypted;   // Epic DCR device key (PEM), sealed
     QString keyId;

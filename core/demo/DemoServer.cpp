@@ -302,6 +302,7 @@ Result<quint16> DemoServer::start(const DemoServerOptions& options)
     settings.accessTokenLifetimeSecs = options.accessTokenLifetimeSecs;
     settings.clientIds = options.extraClientIds;
     settings.extraRedirectUris = options.extraRedirectUris;
+    settings.tokenKey = options.tokenKey;
     d->oauth->setSettings(settings);
     d->fhir = std::make_unique<FhirService>(*d->family, d->faults, clock);
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "core/SecretBytes.h"
 #include "core/demo/SyntheticFamily.h"
 
 #include <QDateTime>
@@ -25,6 +26,10 @@ struct DemoServerOptions {
     quint16 port = 0;              // 0 = a free port
     QStringList extraClientIds;    // public client ids accepted besides "healthhub-demo"
     QStringList extraRedirectUris; // exact redirect URIs accepted besides http://127.0.0.1:<any>/callback
+    // 32 bytes: access tokens, refresh tokens and dynamic client ids are sealed with it and carry their
+    // grant, so a server started later with the same key (the app's next process: it derives the key
+    // from the vault's secrets key) accepts them. Empty = a random key: tokens die with the server.
+    SecretBytes tokenKey;
 };
 
 struct DemoEndpoint {

@@ -4,12 +4,12 @@
 #include "core/demo/DemoPages.h"
 #include "core/demo/Jwt.h"
 #include "core/demo/SmartScopes.h"
+#include "core/vault/Crypto.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -83,11 +83,115 @@ QUrl withQuery(const QString& uri, const QList<QPair<QString, QString>>& items)
     return url;
 }
 
+// The grant fields inside a sealed token.
+void writeGrant(QJsonObject& o, const OAuthService::Grant& g)
+{
+    o.insert(u"g"_s, g.id);
+    o.insert(u"e"_s, g.endpointId);
+    o.insert(u"c"_s, g.clientId);
+    o.insert(u"p"_s, g.patientId);
+    o.insert(u"u"_s, g.user);
+    o.insert(u"s"_s, g.scopes.join(u' '));
+}
+
+OAuthService::Grant readGrant(const QJsonObject& o)
+{
+    OAuthService::Grant g;
+    g.id = o.value(u"g"_s).toString();
+    g.endpointId = o.value(u"e"_s).toString();
+    g.clientId = o.value(u"c"_s).toString();
+    g.patientId = o.value(u"p"_s).toString();
+    g.user = o.value(u"u"_s).toString();
+    g.scopes = o.value(u"s"_s).toString().split(u' ', Qt::SkipEmptyParts);
+    return g;
+}
+
+const QString kAccessKind = u"at"_s;
+const QString kRefreshKind = u"rt"_s;
+const QString kClientKind = u"dc"_s;
+
 } // namespace
 
 OAuthService::OAuthService(const SyntheticFamily& family, std::function<QDateTime()> clock)
     : m_family(family), m_clock(std::move(clock))
 {
+    m_settings.tokenKey = SecretBytes::random(crypto::kKeySize);
+}
+
+void OAuthService::setSettings(const Settings& settings)
+{
+    m_settings = settings;
+    if (m_settings.tokenKey.size() != crypto::kKeySize)
+        m_settings.tokenKey = SecretBytes::random(crypto::kKeySize);
+}
+
+// "hh<kind>." + base64url(nonce || secretbox(json)): opaque to clients, unforgeable and unreadable
+// without the key; the kind is inside the sealed payload too, so one kind never passes for another.
+QString OAuthService::sealToken(const QString& kind, QJsonObject payload) const
+{
+    payload.insert(u"k"_s, kind);
+    const QByteArray sealed =
+        crypto::seal(m_settings.tokenKey, QJsonDocument(payload).toJson(QJsonDocument::Compact));
+    return u"hh"_s + kind + u'.' + QString::fromLatin1(jwt::base64Url(sealed));
+}
+
+std::optional<QJsonObject> OAuthService::openToken(const QString& kind, const QString& token) const
+{
+    const QString prefix = u"hh"_s + kind + u'.';
+    if (!token.startsWith(prefix) || token.size() > 8192)
+        return std::nullopt;
+    const auto raw = jwt::fromBase64Url(QStringView(token).mid(prefix.size()).toLatin1());
+    if (!raw)
+        return std::nullopt;
+    auto opened = crypto::open(m_settings.tokenKey, *raw);
+    if (!opened)
+        return std::nullopt;
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(opened->toByteArray(), &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject() || doc.object().value(u"k"_s).toString() != kind)
+        return std::nullopt;
+    return doc.object();
+}
+
+std::optional<OAuthService::TokenContents> OAuthService::openAccessToken(const QString& token) const
+{
+    const auto o = openToken(kAccessKind, token);
+    if (!o)
+        return std::nullopt;
+    TokenContents t;
+    t.grant = readGrant(*o);
+    t.grant.revoked = isRevoked(t.grant.id);
+    t.jti = o->value(u"j"_s).toString();
+    t.issuedMs = qint64(o->value(u"t"_s).toDouble());
+    t.expiresAt = qint64(o->value(u"x"_s).toDouble());
+    return t;
+}
+
+std::optional<OAuthService::TokenContents> OAuthService::openRefreshToken(const QString& token) const
+{
+    const auto o = openToken(kRefreshKind, token);
+    if (!o)
+        return std::nullopt;
+    TokenContents t;
+    t.grant = readGrant(*o);
+    t.grant.revoked = isRevoked(t.grant.id);
+    t.jti = o->value(u"j"_s).toString();
+    return t;
+}
+
+std::optional<OAuthService::DynamicClient> OAuthService::openDynamicClient(const QString& clientId) const
+{
+    const auto o = openToken(kClientKind, clientId);
+    if (!o)
+        return std::nullopt;
+    DynamicClient c;
+    c.grant = readGrant(*o);
+    c.grant.clientId = clientId; // the grant belongs to the dynamic client itself
+    c.grant.revoked = isRevoked(c.grant.id);
+    c.endpointId = c.grant.endpointId;
+    c.softwareId = o->value(u"sw"_s).toString();
+    c.keys = o->value(u"keys"_s).toArray();
+    return c;
 }
 
 QString OAuthService::randomToken(int bytes)
@@ -309,11 +413,14 @@ DemoResponse OAuthService::consent(const EndpointConfig& ep, const DemoRequest& 
 QJsonObject OAuthService::issueTokens(const EndpointConfig& ep, Grant& grant, bool withRefresh,
                                       const QString& nonce, bool withIdToken)
 {
-    const QString access = randomToken(48);
-    AccessToken at;
-    at.grantId = grant.id;
-    at.expiresAt = now().addSecs(m_settings.accessTokenLifetimeSecs);
-    m_accessTokens.insert(access, at);
+    QJsonObject payload;
+    writeGrant(payload, grant);
+    const QString jti = randomToken(12);
+    payload.insert(u"j"_s, jti);
+    payload.insert(u"t"_s, double(now().toMSecsSinceEpoch()));
+    payload.insert(u"x"_s, double(now().addSecs(m_settings.accessTokenLifetimeSecs).toSecsSinceEpoch()));
+    const QString access = sealToken(kAccessKind, payload);
+    m_issuedAccessJti.insert(jti);
     const bool epic = ep.vendor == Vendor::Epic;
     QJsonObject o{{u"access_token"_s, access},
                   {u"token_type"_s, epic ? u"bearer"_s : u"Bearer"_s},
@@ -323,9 +430,10 @@ QJsonObject OAuthService::issueTokens(const EndpointConfig& ep, Grant& grant, bo
     if (epic)
         o[u"__epic.dstu2.patient"_s] = u"T"_s + grant.patientId.mid(1);
     if (withRefresh) {
-        const QString refresh = randomToken(48);
-        m_refreshTokens.insert(refresh, RefreshToken{grant.id, true});
-        o[u"refresh_token"_s] = refresh;
+        QJsonObject rt;
+        writeGrant(rt, grant);
+        rt.insert(u"j"_s, randomToken(12));
+        o[u"refresh_token"_s] = sealToken(kRefreshKind, rt);
     }
     if (withIdToken && scopes::has(grant.scopes, u"openid"_s)) {
         const qint64 iat = now().toSecsSinceEpoch();
@@ -400,7 +508,7 @@ DemoResponse OAuthService::tokenFromCode(const EndpointConfig& ep, const QUrlQue
         return DemoResponse::oauthError(400, u"invalid_grant"_s, u"PKCE verification failed."_s);
     it->used = true;
     auto grant = m_grants.find(it->grantId);
-    if (grant == m_grants.end() || grant->revoked)
+    if (grant == m_grants.end() || isRevoked(grant->id))
         return DemoResponse::oauthError(400, u"invalid_grant"_s, u"The grant was revoked."_s);
     // Epic gives public clients no refresh token; athena does when offline_access was granted.
     const bool refresh = ep.vendor == Vendor::Athena && scopes::has(grant->scopes, u"offline_access"_s);
@@ -420,13 +528,11 @@ DemoResponse OAuthService::tokenFromRefresh(const EndpointConfig& ep, const QUrl
         return DemoResponse::oauthError(400, u"invalid_request"_s, u"client_id is required."_s);
     if (!isKnownClient(clientId))
         return DemoResponse::oauthError(401, u"invalid_client"_s, u"Unknown client_id."_s);
-    auto it = m_refreshTokens.find(value);
-    if (it == m_refreshTokens.end())
+    auto contents = openRefreshToken(value);
+    if (!contents || contents->grant.endpointId != ep.id)
         return DemoResponse::oauthError(400, u"invalid_grant"_s, u"Unknown refresh token."_s);
-    auto grant = m_grants.find(it->grantId);
-    if (grant == m_grants.end() || grant->endpointId != ep.id)
-        return DemoResponse::oauthError(400, u"invalid_grant"_s, u"Unknown refresh token."_s);
-    if (!it->active) {
+    Grant* grant = &contents->grant;
+    if (m_usedRefreshJti.contains(contents->jti)) {
         // Reuse of a rotated refresh token: the grant is compromised.
         revokeGrant(grant->id);
         return DemoResponse::oauthError(400, u"invalid_grant"_s, u"The refresh token was already used."_s);
@@ -444,7 +550,7 @@ DemoResponse OAuthService::tokenFromRefresh(const EndpointConfig& ep, const QUrl
                 return DemoResponse::oauthError(400, u"invalid_scope"_s, u"The scope exceeds the grant."_s);
         grant->scopes = subset;
     }
-    it->active = false; // rotation
+    m_usedRefreshJti.insert(contents->jti); // rotation
     return tokenJson(issueTokens(ep, *grant, true, {}, false));
 }
 
@@ -454,8 +560,8 @@ DemoResponse OAuthService::tokenFromJwt(const EndpointConfig& ep, const QUrlQuer
     const QString assertion = queryValue(form, u"assertion"_s);
     if (assertion.isEmpty())
         return DemoResponse::oauthError(400, u"invalid_request"_s, u"assertion is required."_s);
-    auto client = m_dynamicClients.find(clientId);
-    if (clientId.isEmpty() || client == m_dynamicClients.end() || client->endpointId != ep.id)
+    auto client = openDynamicClient(clientId);
+    if (clientId.isEmpty() || !client || client->endpointId != ep.id)
         return DemoResponse::oauthError(401, u"invalid_client"_s, u"Unknown client_id."_s);
     const auto parsed = jwt::parse(assertion.toLatin1());
     if (!parsed)
@@ -502,10 +608,9 @@ DemoResponse OAuthService::tokenFromJwt(const EndpointConfig& ep, const QUrlQuer
     if (m_seenJti.contains(jtiKey))
         return DemoResponse::oauthError(400, u"invalid_grant"_s, u"The assertion jti was already used."_s);
     m_seenJti.insert(jtiKey, QDateTime::fromSecsSinceEpoch(exp, Qt::UTC));
-    auto grant = m_grants.find(client->grantId);
-    if (grant == m_grants.end() || grant->revoked)
+    if (client->grant.revoked)
         return DemoResponse::oauthError(400, u"invalid_grant"_s, u"The patient's authorization was revoked."_s);
-    return tokenJson(issueTokens(ep, *grant, false, {}, false));
+    return tokenJson(issueTokens(ep, client->grant, false, {}, false));
 }
 
 // --- register / revoke / introspect / jwks
@@ -514,10 +619,10 @@ DemoResponse OAuthService::tokenFromJwt(const EndpointConfig& ep, const QUrlQuer
 DemoResponse OAuthService::registerClient(const EndpointConfig& ep, const DemoRequest& request)
 {
     const QString bearer = request.bearerToken();
-    auto at = m_accessTokens.find(bearer);
+    const auto at = openAccessToken(bearer);
     const TokenCheck check = checkAccessToken(ep, bearer);
-    if (bearer.isEmpty() || at == m_accessTokens.end() || check.status != TokenCheck::Status::Valid ||
-        at->usedForRegistration) {
+    if (bearer.isEmpty() || !at || check.status != TokenCheck::Status::Valid ||
+        m_registrationJti.contains(at->jti)) {
         DemoResponse r = DemoResponse::oauthError(401, u"invalid_token"_s,
                                                   u"A fresh access token of the patient's launch is required."_s);
         r.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
@@ -543,14 +648,17 @@ DemoResponse OAuthService::registerClient(const EndpointConfig& ep, const DemoRe
             return DemoResponse::oauthError(400, u"invalid_client_metadata"_s,
                                             u"Each key must be an RSA public key of at least 2048 bits."_s);
     }
-    at->usedForRegistration = true;
-    // The dynamic client gets its own copy of the patient's grant.
+    m_registrationJti.insert(at->jti);
+    // The dynamic client gets its own copy of the patient's grant, sealed into its client id (the
+    // registered keys too), so that it outlives this server.
     Grant grant = *check.grant;
     grant.id = randomToken(12);
-    const QString dynamicId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    grant.clientId = dynamicId;
-    m_grants.insert(grant.id, grant);
-    m_dynamicClients.insert(dynamicId, DynamicClient{ep.id, softwareId, keys, grant.id});
+    grant.clientId.clear(); // = the dynamic client id itself (openDynamicClient)
+    QJsonObject payload;
+    writeGrant(payload, grant);
+    payload.insert(u"sw"_s, softwareId);
+    payload.insert(u"keys"_s, keys);
+    const QString dynamicId = sealToken(kClientKind, payload);
     QJsonObject reply{{u"client_id"_s, dynamicId},
                       {u"software_id"_s, softwareId},
                       {u"client_id_issued_at"_s, now().toSecsSinceEpoch()},
@@ -564,12 +672,8 @@ DemoResponse OAuthService::registerClient(const EndpointConfig& ep, const DemoRe
 
 void OAuthService::revokeGrant(const QString& grantId)
 {
-    auto g = m_grants.find(grantId);
-    if (g != m_grants.end())
-        g->revoked = true;
-    for (auto& r : m_refreshTokens)
-        if (r.grantId == grantId)
-            r.active = false;
+    if (!grantId.isEmpty())
+        m_revokedGrants.insert(grantId);
 }
 
 DemoResponse OAuthService::revoke(const EndpointConfig& ep, const DemoRequest& request)
@@ -579,16 +683,13 @@ DemoResponse OAuthService::revoke(const EndpointConfig& ep, const DemoRequest& r
     const QString clientId = queryValue(form, u"client_id"_s);
     if (value.isEmpty())
         return DemoResponse::oauthError(400, u"invalid_request"_s, u"token is required."_s);
-    QString grantId;
-    if (auto a = m_accessTokens.constFind(value); a != m_accessTokens.cend())
-        grantId = a->grantId;
-    else if (auto r = m_refreshTokens.constFind(value); r != m_refreshTokens.cend())
-        grantId = r->grantId;
-    const auto grant = m_grants.constFind(grantId);
-    if (grant != m_grants.cend() && grant->endpointId == ep.id) {
-        if (!clientId.isEmpty() && clientId != grant->clientId)
+    auto contents = openAccessToken(value);
+    if (!contents)
+        contents = openRefreshToken(value);
+    if (contents && contents->grant.endpointId == ep.id) {
+        if (!clientId.isEmpty() && clientId != contents->grant.clientId)
             return DemoResponse::oauthError(401, u"invalid_client"_s, u"The token belongs to another client."_s);
-        revokeGrant(grantId);
+        revokeGrant(contents->grant.id);
     }
     // RFC 7009 §2.2: 200 also for unknown tokens.
     DemoResponse r = DemoResponse::empty(200);
@@ -601,24 +702,22 @@ DemoResponse OAuthService::introspect(const EndpointConfig& ep, const DemoReques
     const QString value = queryValue(request.form(), u"token"_s);
     const TokenCheck check = checkAccessToken(ep, value);
     if (check.status != TokenCheck::Status::Valid) {
-        if (auto r = m_refreshTokens.constFind(value); r != m_refreshTokens.cend() && r->active) {
-            const auto g = m_grants.constFind(r->grantId);
-            if (g != m_grants.cend() && !g->revoked && g->endpointId == ep.id)
-                return tokenJson(QJsonObject{{u"active"_s, true},
-                                             {u"token_type"_s, u"refresh_token"_s},
-                                             {u"client_id"_s, g->clientId},
-                                             {u"scope"_s, scopes::reply(ep.vendor, g->scopes)},
-                                             {u"patient"_s, g->patientId}});
-        }
+        const auto r = openRefreshToken(value);
+        if (r && !m_usedRefreshJti.contains(r->jti) && !r->grant.revoked && r->grant.endpointId == ep.id)
+            return tokenJson(QJsonObject{{u"active"_s, true},
+                                         {u"token_type"_s, u"refresh_token"_s},
+                                         {u"client_id"_s, r->grant.clientId},
+                                         {u"scope"_s, scopes::reply(ep.vendor, r->grant.scopes)},
+                                         {u"patient"_s, r->grant.patientId}});
         return tokenJson(QJsonObject{{u"active"_s, false}});
     }
-    const AccessToken& at = m_accessTokens[value];
+    const auto at = openAccessToken(value);
     return tokenJson(QJsonObject{{u"active"_s, true},
                                  {u"token_type"_s, u"Bearer"_s},
                                  {u"client_id"_s, check.grant->clientId},
                                  {u"scope"_s, scopes::reply(ep.vendor, check.grant->scopes)},
                                  {u"patient"_s, check.grant->patientId},
-                                 {u"exp"_s, at.expiresAt.toSecsSinceEpoch()},
+                                 {u"exp"_s, at ? at->expiresAt : 0},
                                  {u"iss"_s, ep.issuer()}});
 }
 
@@ -635,29 +734,28 @@ OAuthService::TokenCheck OAuthService::checkAccessToken(const EndpointConfig& en
     if (token.isEmpty())
         return check;
     check.status = TokenCheck::Status::Invalid;
-    const auto at = m_accessTokens.constFind(token);
-    if (at == m_accessTokens.cend())
+    const auto at = openAccessToken(token);
+    if (!at || at->grant.revoked || at->grant.endpointId != endpoint.id)
         return check;
-    const auto grant = m_grants.constFind(at->grantId);
-    if (grant == m_grants.cend() || grant->revoked || grant->endpointId != endpoint.id)
-        return check;
-    check.grant = &grant.value();
-    check.status =
-        (at->forcedExpired || now() >= at->expiresAt) ? TokenCheck::Status::Expired : TokenCheck::Status::Valid;
+    const bool forced = m_expiredAccessJti.contains(at->jti)
+        || (!m_issuedAccessJti.contains(at->jti) && at->issuedMs < m_expiredBeforeMs);
+    check.grant = at->grant;
+    check.status = (forced || now().toSecsSinceEpoch() >= at->expiresAt) ? TokenCheck::Status::Expired
+                                                                          : TokenCheck::Status::Valid;
     return check;
 }
 
 void OAuthService::expireAccessToken(const QString& token)
 {
-    auto it = m_accessTokens.find(token);
-    if (it != m_accessTokens.end())
-        it->forcedExpired = true;
+    if (const auto at = openAccessToken(token))
+        m_expiredAccessJti.insert(at->jti);
 }
 
 void OAuthService::expireAllAccessTokens()
 {
-    for (auto& at : m_accessTokens)
-        at.forcedExpired = true;
+    for (const QString& jti : std::as_const(m_issuedAccessJti))
+        m_expiredAccessJti.insert(jti);
+    m_expiredBeforeMs = now().toMSecsSinceEpoch();
 }
 
 } // namespace hh::demo

@@ -13,8 +13,17 @@
 //   POST register    Epic only: dynamic client registration with the launch's access token as bearer
 //   GET  jwks        the id_token signing key
 //
+// Tokens are stateless: access tokens, refresh tokens and dynamic client ids are sealed
+// (crypto::seal, authenticated encryption) with Settings::tokenKey and carry their grant inside. A
+// server started again with the same key (another process of the same vault: the app derives the
+// key from the vault's secrets key) accepts what an earlier one issued. What needs memory stays in
+// memory and is per server: authorization codes and login transactions (short-lived), revocations,
+// used refresh tokens and assertion jtis, forced expiry (test controls), one registration per
+// launch token.
+//
 // Not thread-safe: used from the server's thread only.
 
+#include "core/SecretBytes.h"
 #include "core/demo/DemoHttp.h"
 #include "core/demo/EndpointConfig.h"
 #include "core/demo/SyntheticFamily.h"
@@ -27,6 +36,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace hh::demo {
 
@@ -38,6 +48,7 @@ public:
         int accessTokenLifetimeSecs = 3600;
         QStringList clientIds;         // public client ids accepted (healthhub-demo always)
         QStringList extraRedirectUris; // exact redirect URIs accepted besides loopback /callback
+        SecretBytes tokenKey;          // 32 bytes; empty = a random key (tokens die with the server)
     };
 
     struct Grant {
@@ -53,12 +64,12 @@ public:
     struct TokenCheck {
         enum class Status { Missing, Invalid, Expired, Valid };
         Status status = Status::Missing;
-        const Grant* grant = nullptr;
+        std::optional<Grant> grant; // set for Valid and Expired
     };
 
     OAuthService(const SyntheticFamily& family, std::function<QDateTime()> clock);
 
-    void setSettings(const Settings& settings) { m_settings = settings; }
+    void setSettings(const Settings& settings);
     [[nodiscard]] const Settings& settings() const { return m_settings; }
 
     // `operation` is the path below the endpoint's oauthPath (authorize, token, ...).
@@ -95,22 +106,26 @@ private:
         QDateTime created;
         bool used = false;
     };
-    struct AccessToken {
-        QString grantId;
-        QDateTime expiresAt;
-        bool forcedExpired = false;
-        bool usedForRegistration = false;
-    };
-    struct RefreshToken {
-        QString grantId;
-        bool active = true;
+    // The grant and identity inside a sealed token (see the class comment).
+    struct TokenContents {
+        Grant grant;
+        QString jti;          // unique per token
+        qint64 issuedMs = 0;  // access tokens
+        qint64 expiresAt = 0; // access tokens: seconds since the epoch
     };
     struct DynamicClient {
         QString endpointId;
         QString softwareId;
         QJsonArray keys;
-        QString grantId;
+        Grant grant; // the dynamic client's own copy of the patient's grant
     };
+
+    QString sealToken(const QString& kind, QJsonObject payload) const;
+    std::optional<QJsonObject> openToken(const QString& kind, const QString& token) const;
+    std::optional<TokenContents> openAccessToken(const QString& token) const;
+    std::optional<TokenContents> openRefreshToken(const QString& token) const;
+    std::optional<DynamicClient> openDynamicClient(const QString& clientId) const;
+    [[nodiscard]] bool isRevoked(const QString& grantId) const { return m_revokedGrants.contains(grantId); }
 
     DemoResponse authorize(const EndpointConfig& ep, const DemoRequest& request);
     DemoResponse login(const EndpointConfig& ep, const DemoRequest& request);
@@ -142,11 +157,14 @@ private:
     Settings m_settings;
     QHash<QString, Transaction> m_transactions;
     QHash<QString, Code> m_codes;
-    QHash<QString, Grant> m_grants;
-    QHash<QString, AccessToken> m_accessTokens;
-    QHash<QString, RefreshToken> m_refreshTokens;
-    QHash<QString, DynamicClient> m_dynamicClients;
-    QHash<QString, QDateTime> m_seenJti; // jti -> exp
+    QHash<QString, Grant> m_grants; // grants of this server's codes (until the code is exchanged)
+    QSet<QString> m_revokedGrants;
+    QSet<QString> m_usedRefreshJti;     // rotated refresh tokens (reuse revokes the grant)
+    QSet<QString> m_expiredAccessJti;   // forced expiry (test controls)
+    QSet<QString> m_issuedAccessJti;    // access tokens issued by this server
+    qint64 m_expiredBeforeMs = 0;       // expireAllAccessTokens(): older tokens of other servers too
+    QSet<QString> m_registrationJti;    // launch tokens already used for a registration
+    QHash<QString, QDateTime> m_seenJti; // assertion jti -> exp
 };
 
 } // namespace hh::demo

@@ -59,6 +59,8 @@ Result<QUrl> AuthorizationRequest::toUrl() const
         return invalid(u"state has fewer than 128 bits"_s);
     if (codeChallenge.size() != 43 || !isBase64UrlChars(codeChallenge))
         return invalid(u"code challenge is not an S256 challenge"_s);
+    if (!nonce.isEmpty() && (nonce.size() < 22 || !isBase64UrlChars(nonce)))
+        return invalid(u"nonce is too short or not base64url"_s);
 
     QByteArray query = authorizationEndpoint.query(QUrl::FullyEncoded).toLatin1();
     addParam(query, "response_type", u"code"_s);
@@ -69,6 +71,8 @@ Result<QUrl> AuthorizationRequest::toUrl() const
     addParam(query, "aud", normalizeFhirBase(audience).toString(QUrl::FullyEncoded));
     addParam(query, "code_challenge", codeChallenge);
     addParam(query, "code_challenge_method", u"S256"_s);
+    if (!nonce.isEmpty())
+        addParam(query, "nonce", nonce);
     if (!loginHint.trimmed().isEmpty())
         addParam(query, "login_hint", loginHint.trimmed());
     QUrl url = authorizationEndpoint.adjusted(QUrl::RemoveFragment);
@@ -80,7 +84,8 @@ Result<QUrl> AuthorizationRequest::toUrl() const
 
 Result<PreparedAuthorization> prepareAuthorization(const SmartConfiguration& config, const QString& clientId,
                                                    const QUrl& redirectUri, const QString& scope,
-                                                   const QString& loginHint)
+                                                   const QString& loginHint,
+                                                   const std::function<QString(const QString&)>& nonceForState)
 {
     Pkce::Pair pkce = Pkce::generate();
     AuthorizationRequest req;
@@ -92,6 +97,8 @@ Result<PreparedAuthorization> prepareAuthorization(const SmartConfiguration& con
     req.audience = config.fhirBaseUrl;
     req.codeChallenge = pkce.challenge;
     req.loginHint = loginHint;
+    if (nonceForState)
+        req.nonce = nonceForState(req.state);
     auto url = req.toUrl();
     if (!url)
         return url.error();

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
+
 namespace hh::smart {
 
 // The standalone-launch authorization request (SMART App Launch, authorization code + PKCE).
@@ -24,6 +26,7 @@ struct AuthorizationRequest {
     QUrl audience;         // the FHIR base URL
     QString codeChallenge; // Pkce::Pair::challenge
     QString loginHint;     // optional
+    QString nonce;         // OpenID Connect nonce, echoed in the id_token (optional; ≥ 22 characters if set)
 
     // InvalidInput when: endpoint/redirect/audience fail isAllowedUrl() (redirect: https or
     // loopback http) or the redirect has a fragment; client id, scope empty; state shorter than
@@ -41,9 +44,10 @@ struct PreparedAuthorization {
 
 // Generates a fresh state and PKCE pair and builds the URL from a discovered configuration
 // (aud = config.fhirBaseUrl).
-[[nodiscard]] Result<PreparedAuthorization> prepareAuthorization(const SmartConfiguration& config,
-                                                                 const QString& clientId, const QUrl& redirectUri,
-                                                                 const QString& scope,
-                                                                 const QString& loginHint = {});
+// nonceForState (optional) gives the OpenID Connect nonce for the generated state (ConnectService
+// derives it from the state with a key, so it needs no storage of its own).
+[[nodiscard]] Result<PreparedAuthorization> prepareAuthorization(
+    const SmartConfiguration& config, const QString& clientId, const QUrl& redirectUri, const QString& scope,
+    const QString& loginHint = {}, const std::function<QString(const QString& state)>& nonceForState = {});
 
 } // namespace hh::smart

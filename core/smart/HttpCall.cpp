@@ -7,6 +7,7 @@
 #include <QJsonParseError>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSslError>
 #include <QPointer>
 #include <QTimer>
 
@@ -25,6 +26,7 @@ struct CallFlags {
     bool timedOut = false;
     bool tooLarge = false;
     bool badRedirect = false;
+    bool certificateRefused = false;
 };
 
 } // namespace
@@ -75,6 +77,13 @@ QFuture<Result<HttpReply>> sendHttp(QNetworkAccessManager* nam, QNetworkRequest 
                              reply->abort();
                          }
                      });
+    // Certificate errors are never ignored (no ignoreSslErrors anywhere): the handshake fails and the
+    // request never leaves. Remember why, to say so.
+    QObject::connect(reply, &QNetworkReply::sslErrors, reply, [flags](const QList<QSslError>& errors) {
+        flags->certificateRefused = true;
+        for (const QSslError& e : errors)
+            qCWarning(lcSmart) << "TLS certificate refused:" << e.error();
+    });
     if (options.followRedirects) {
         QObject::connect(reply, &QNetworkReply::redirected, reply, [reply, flags](const QUrl& target) {
             if (isAllowedUrl(target)) {
@@ -104,6 +113,16 @@ QFuture<Result<HttpReply>> sendHttp(QNetworkAccessManager* nam, QNetworkRequest 
             promise->finish(Error(ErrorCode::Protocol,
                                   tr("Health Hub only connects to health systems over https."),
                                   u"redirect to a non-https URL refused"_s));
+            return;
+        }
+        if (flags->certificateRefused || reply->error() == QNetworkReply::SslHandshakeFailedError) {
+            const QString host = reply->url().host();
+            qCWarning(lcSmart) << "refused the TLS certificate of" << redactUrl(reply->url());
+            promise->finish(Error(ErrorCode::Network,
+                                  tr("The security certificate of %1 is not valid, so Health Hub did not connect. "
+                                     "Nothing was sent to that site.")
+                                      .arg(host),
+                                  u"TLS certificate refused"_s));
             return;
         }
         // HTTP error statuses still carry a body worth reading (OAuth errors); only transport

@@ -7,6 +7,7 @@
 
 #include "core/connect/DemoEndpoints.h"
 #include "core/demo/DemoServer.h"
+#include "core/demo/SyntheticFamily.h"
 #include "core/vault/Keychain.h"
 
 #include <QJsonArray>
@@ -207,6 +208,83 @@ private Q_SLOTS:
         QCOMPARE(healthhub({u"connect"_s, u"--profile"_s, u"Mom"_s}).exitCode, 2);
         QCOMPARE(healthhub({u"endpoint"_s, u"frobnicate"_s}).exitCode, 2);
         QCOMPARE(healthhub({u"disconnect"_s, u"--profile"_s, u"Mom"_s, u"--endpoint"_s, u"nope"_s}).exitCode, 1);
+    }
+
+    // A demo connection made by one process works in the next: `connect` in one process, `sync` in
+    // another (each starts its own in-process demo server, on another port, with no memory of the
+    // first). The demo tokens, refresh tokens and Epic's dynamic client are sealed with a key derived
+    // from the vault's secrets key. Then once more with the stored access tokens expired, so that the
+    // second process renews them: athena's refresh token, Epic's JWT bearer grant with the device
+    // registered by the first process.
+    void demoConnectionWorksInTheNextProcess()
+    {
+        dataDir = dir.filePath(u"vault-processes"_s);
+        Run init = healthhub({u"init"_s, u"--name"_s, u"Carer"_s});
+        QVERIFY2(init.exitCode == 0, qPrintable(init.err));
+        Run profile = healthhub({u"profile"_s, u"add"_s, u"--display-name"_s, u"Mom"_s, u"--relationship"_s,
+                                 u"mother"_s});
+        QVERIFY2(profile.exitCode == 0, qPrintable(profile.err));
+        for (const QString& endpoint : {u"demo-epic"_s, u"demo-athena"_s}) {
+            Run connected = healthhub({u"connect"_s, u"--profile"_s, u"Mom"_s, u"--endpoint"_s, endpoint,
+                                       u"--login-hint"_s, u"mother"_s});
+            QVERIFY2(connected.exitCode == 0, qPrintable(endpoint + u": "_s + connected.err));
+        }
+
+        const demo::SyntheticFamily family(1);
+        auto checkSync = [&](const char* round, bool firstSync) {
+            Run synced = healthhub({u"sync"_s, u"--profile"_s, u"Mom"_s, u"--json"_s});
+            QVERIFY2(synced.exitCode == 0, qPrintable(QString::fromLatin1(round) + u": "_s + synced.err));
+            const QJsonArray jobs = QJsonDocument::fromJson(synced.out.toUtf8()).array();
+            QCOMPARE(jobs.size(), 2);
+            QStringList endpoints;
+            for (const QJsonValue& v : jobs) {
+                const QJsonObject job = v.toObject();
+                const QString endpoint = job.value(u"endpoint"_s).toString();
+                endpoints.append(endpoint);
+                QVERIFY2(job.value(u"status"_s).toString() == u"success",
+                         qPrintable(endpoint + u": "_s + job.value(u"error_message"_s).toString()));
+                QVERIFY2(job.value(u"resources_fetched"_s).toInteger() > 0, qPrintable(endpoint));
+                if (endpoint == u"demo-athena" && firstSync) // later syncs are incremental
+                    QCOMPARE(job.value(u"resources_fetched"_s).toInteger(),
+                             family.totalCount(demo::Vendor::Athena, u"mother"_s));
+            }
+            endpoints.sort();
+            QCOMPARE(endpoints, (QStringList{u"demo-athena"_s, u"demo-epic"_s}));
+        };
+        checkSync("stored tokens", true);
+        if (QTest::currentTestFailed())
+            return;
+
+        // Expire the stored access tokens: the next process must renew them at its own demo server.
+        QHash<QString, QByteArray> before;
+        withVault([&](db::VaultService& vault, ConnectService& service) {
+            auto profiles = vault.listProfiles().result();
+            const auto stored = service.connections(profiles->first().id).result();
+            QCOMPARE(stored->size(), 2);
+            for (const EmrConnection& c : *stored)
+                before.insert(c.endpointId, c.accessTokenEncrypted);
+            {
+                auto db = vault.connections()->connection(u"test"_s);
+                QSqlQuery q(db.value());
+                QVERIFY(q.exec(u"UPDATE profile_emr_connections SET expires_at = '2020-01-01T00:00:00.000Z'"_s));
+            }
+            vault.connections()->releaseThreadConnections();
+        });
+        checkSync("renewed tokens", false);
+        withVault([&](db::VaultService& vault, ConnectService& service) {
+            auto profiles = vault.listProfiles().result();
+            const auto stored = service.connections(profiles->first().id).result();
+            for (const EmrConnection& c : *stored) {
+                QCOMPARE(c.status, ConnectionStatus::Connected);
+                QVERIFY2(c.accessTokenEncrypted != before.value(c.endpointId), qPrintable(c.endpointId));
+                QVERIFY(c.expiresAt > QDateTime::currentDateTimeUtc());
+                if (c.endpointId == u"demo-epic")
+                    QVERIFY(c.hasDeviceRegistration());
+                else
+                    QVERIFY(c.hasRefreshToken());
+            }
+            vault.connections()->releaseThreadConnections();
+        });
     }
 };
 

@@ -167,6 +167,44 @@ private Q_SLOTS:
         QCOMPARE(test::fhirStatus(base(u"demo-athena"_s), c.patientEmrId, later[0]->token.toByteArray()), 200);
     }
 
+    // The connection keeps the client id of its sign-in (schema v2 client_id): changing the
+    // endpoint's client id setting afterwards does not break the refresh, which must use the client
+    // the tokens were issued to. Rows from before v2 (NULL) fall back to the setting.
+    void refreshUsesTheClientIdOfTheSignIn()
+    {
+        const EmrConnection c = signIn(u"demo-athena"_s);
+        QVERIFY(!c.id.isEmpty());
+        QCOMPARE(c.clientId, demo::DemoServer::demoClientId());
+        QCOMPARE(find(c.id).clientId, demo::DemoServer::demoClientId());
+
+        // The user enters another client id for the endpoint (unknown to this server).
+        auto changed = service->setEndpointOverrides(u"demo-athena"_s, u"another-registration"_s, {}, {}).result();
+        QVERIFY2(changed.ok(), test::why(changed).constData());
+        QCOMPARE(service->effectiveSettings(u"demo-athena"_s).result()->clientId, u"another-registration"_s);
+
+        server->expireAllAccessTokens();
+        auto renewed = accessTokenFromThreads(c.id, true, 1);
+        QCOMPARE(renewed.size(), 1);
+        QVERIFY2(renewed[0].ok(), test::why(renewed[0]).constData());
+        QCOMPARE(test::fhirStatus(base(u"demo-athena"_s), c.patientEmrId, renewed[0]->token.toByteArray()), 200);
+        QCOMPARE(find(c.id).status, ConnectionStatus::Connected);
+        QCOMPARE(find(c.id).clientId, demo::DemoServer::demoClientId());
+
+        // An old row without client_id uses the setting: with the unknown client id the server
+        // refuses the refresh (which is how we know the setting was used) ...
+        {
+            QSqlQuery q = f->query();
+            q.prepare(u"UPDATE profile_emr_connections SET client_id = NULL WHERE id = ?"_s);
+            q.addBindValue(c.id);
+            QVERIFY(q.exec());
+        }
+        QVERIFY(find(c.id).clientId.isEmpty());
+        auto refused = accessTokenFromThreads(c.id, true, 1);
+        QVERIFY(!refused[0].ok());
+        QCOMPARE(refused[0].error().code(), ErrorCode::Unauthorized);
+        QCOMPARE(find(c.id).status, ConnectionStatus::NeedsReauth);
+    }
+
     void epicRenewsWithTheJwtBearerGrant()
     {
         const EmrConnection c = signIn(u"demo-epic"_s);
