@@ -1,6 +1,7 @@
 #include "db/RecordsReader.h"
 
 #include "core/Log.h"
+#include "core/clinical/JsonUtil.h"
 #include "core/records/FhirBundleWriter.h"
 #include "core/records/FhirResourceExporter.h"
 #include "core/records/IpsComposer.h"
@@ -36,6 +37,11 @@ struct RecordsReader::TestCatalog {
 
 namespace {
 
+using clinical::json::arr;
+using clinical::json::num;
+using clinical::json::obj;
+using clinical::json::str;
+
 QString tr(const char* text)
 {
     return QCoreApplication::translate("hh::db::RecordsReader", text);
@@ -44,6 +50,16 @@ QString tr(const char* text)
 QString readFailed()
 {
     return tr("Your records could not be read from the vault.");
+}
+
+// Binds values (after any bound before) to the prepared query and runs it; readFailed() on failure.
+Status bindAndRun(QSqlQuery& query, std::initializer_list<QVariant> values)
+{
+    for (const QVariant& value : values)
+        query.addBindValue(value);
+    if (!query.exec())
+        return sqlError(query, readFailed());
+    return success();
 }
 
 constexpr auto kClean = "profile_fhir_resources_clean"_L1;
@@ -65,32 +81,6 @@ QJsonArray parseArray(const QString& json)
     if (json.isEmpty())
         return {};
     return QJsonDocument::fromJson(json.toUtf8()).array();
-}
-
-QString str(const QJsonObject& o, QLatin1StringView key)
-{
-    const QJsonValue v = o.value(key);
-    return v.isString() ? v.toString() : QString();
-}
-
-QJsonObject obj(const QJsonObject& o, QLatin1StringView key)
-{
-    const QJsonValue v = o.value(key);
-    return v.isObject() ? v.toObject() : QJsonObject();
-}
-
-QJsonArray arr(const QJsonObject& o, QLatin1StringView key)
-{
-    const QJsonValue v = o.value(key);
-    return v.isArray() ? v.toArray() : QJsonArray();
-}
-
-std::optional<double> num(const QJsonObject& o, QLatin1StringView key)
-{
-    const QJsonValue v = o.value(key);
-    if (v.isDouble() && std::isfinite(v.toDouble()))
-        return v.toDouble();
-    return std::nullopt;
 }
 
 std::optional<double> numColumn(const QVariant& v)
@@ -260,9 +250,8 @@ Result<QList<Profile>> RecordsReader::profiles()
     QSqlQuery q(m_db);
     q.prepare(u"SELECT id, display_name, legal_name, date_of_birth, relationship, created_at, updated_at "
               u"FROM profiles WHERE user_id = ? ORDER BY display_name"_s);
-    q.addBindValue(m_userId);
-    if (!q.exec())
-        return sqlError(q, readFailed());
+    if (Status st = bindAndRun(q, {m_userId}); !st)
+        return st.error();
     QList<Profile> list;
     m_profiles.clear();
     while (q.next()) {
@@ -475,10 +464,8 @@ Result<RecordPage> RecordsReader::records(const RecordQuery& query)
               + u" LIMIT ? OFFSET ?"_s);
     for (const QVariant& b : binds)
         q.addBindValue(b);
-    q.addBindValue(limit);
-    q.addBindValue(offset);
-    if (!q.exec())
-        return sqlError(q, readFailed());
+    if (Status st = bindAndRun(q, {limit, offset}); !st)
+        return st.error();
     auto names = [this](const QString& id) { return endpointName(id); };
     while (q.next())
         page.rows.append(rowFrom(q, names).row);
@@ -514,9 +501,8 @@ Result<std::shared_ptr<RecordsReader::TestCatalog>> RecordsReader::catalog(const
               u"value_unit, value_text, abnormal, has_conflict FROM profile_fhir_resources_clean "
               u"WHERE profile_id = ? AND resource_type = 'Observation' "
               u"GROUP BY ifnull(canonical_system, ''), ifnull(canonical_code, '~' || ifnull(display, ''))"_s);
-    q.addBindValue(profileId);
-    if (!q.exec())
-        return sqlError(q, readFailed());
+    if (Status st = bindAndRun(q, {profileId}); !st)
+        return st.error();
     while (q.next()) {
         TestRow t;
         t.codeSystem = q.value(0).toString();
@@ -551,8 +537,8 @@ Result<std::shared_ptr<RecordsReader::TestCatalog>> RecordsReader::catalog(const
             placeholders(chunk.size())));
         for (const QString& id : chunk)
             d.addBindValue(id);
-        if (!d.exec())
-            return sqlError(d, readFailed());
+        if (Status st = bindAndRun(d, {}); !st)
+            return st.error();
         while (d.next())
             latestClean.insert(d.value(0).toString(), parseObject(d.value(1).toString()));
     }
@@ -723,9 +709,8 @@ Result<TestHistory> RecordsReader::testHistory(const QString& profileId, const Q
               + kClean + where + u" ORDER BY effective_at DESC, id LIMIT ?"_s);
     for (const QVariant& b : binds)
         q.addBindValue(b);
-    q.addBindValue(maxPoints);
-    if (!q.exec())
-        return sqlError(q, readFailed());
+    if (Status st = bindAndRun(q, {maxPoints}); !st)
+        return st.error();
 
     HistorySeries main;
     main.code = code;
@@ -802,10 +787,8 @@ Result<RecordDetail> RecordsReader::record(const QString& profileId, const QStri
         return st.error();
     QSqlQuery q(m_db);
     q.prepare(u"SELECT "_s + kRowColumns + u" FROM "_s + kClean + u" WHERE id = ? AND profile_id = ?"_s);
-    q.addBindValue(recordId);
-    q.addBindValue(profileId);
-    if (!q.exec())
-        return sqlError(q, readFailed());
+    if (Status st = bindAndRun(q, {recordId, profileId}); !st)
+        return st.error();
     if (!q.next())
         return Error(ErrorCode::NotFound, tr("This record is no longer in the vault."), u"unknown record"_s);
     RowParts parts = rowFrom(q, [this](const QString& id) { return endpointName(id); });
@@ -836,10 +819,8 @@ Result<RecordDetail> RecordsReader::record(const QString& profileId, const QStri
         src.provider = str(s, "provider"_L1);
         src.endpointId = str(s, "endpoint"_L1);
         src.connectionId = str(s, "connection_id"_L1);
-        raw.addBindValue(src.rawId);
-        raw.addBindValue(profileId);
-        if (!raw.exec())
-            return sqlError(raw, readFailed());
+        if (Status st = bindAndRun(raw, {src.rawId, profileId}); !st)
+            return st.error();
         if (raw.next()) {
             src.available = true;
             if (src.resourceId.isEmpty())
@@ -869,11 +850,8 @@ Result<RecordDetail> RecordsReader::recordByKey(const QString& profileId, const 
         return st.error();
     QSqlQuery q(m_db);
     q.prepare(u"SELECT id FROM "_s + kClean + u" WHERE profile_id = ? AND resource_type = ? AND dedup_key = ?"_s);
-    q.addBindValue(profileId);
-    q.addBindValue(resourceType);
-    q.addBindValue(dedupKey);
-    if (!q.exec())
-        return sqlError(q, readFailed());
+    if (Status st = bindAndRun(q, {profileId, resourceType, dedupKey}); !st)
+        return st.error();
     if (!q.next())
         return Error(ErrorCode::NotFound, tr("This record is no longer in the vault."), u"unknown record key"_s);
     const QString id = q.value(0).toString();
@@ -915,11 +893,10 @@ Result<QList<SearchHit>> RecordsReader::search(const SearchQuery& query)
               u"ORDER BY max(effective_at) DESC LIMIT ?"_s.arg(placeholders(ids.size())));
     for (const QString& id : ids)
         q.addBindValue(id);
-    q.addBindValue(u"%"_s + escapeLike(text) + u"%"_s);
-    q.addBindValue(escapeLike(text) + u"%"_s);
-    q.addBindValue(std::clamp(query.limit, 1, 2000));
-    if (!q.exec())
-        return sqlError(q, readFailed());
+    if (Status st = bindAndRun(q, {u"%"_s + escapeLike(text) + u"%"_s, escapeLike(text) + u"%"_s,
+                                   std::clamp(query.limit, 1, 2000)});
+        !st)
+        return st.error();
     QList<SearchHit> hits;
     while (q.next()) {
         SearchHit h;
@@ -984,11 +961,8 @@ Result<DocumentContent> RecordsReader::document(const QString& profileId, const 
             QSqlQuery b(m_db);
             b.prepare(u"SELECT resource_json FROM profile_fhir_resources_raw WHERE profile_id = ? AND "
                       u"resource_type = 'Binary' AND connection_id = ? AND resource_id = ?"_s);
-            b.addBindValue(profileId);
-            b.addBindValue(src.connectionId);
-            b.addBindValue(id);
-            if (!b.exec())
-                return sqlError(b, readFailed());
+            if (Status st = bindAndRun(b, {profileId, src.connectionId, id}); !st)
+                return st.error();
             if (!b.next())
                 continue;
             const QJsonObject binary = parseObject(b.value(0).toString());
@@ -1027,9 +1001,8 @@ Result<QList<SourceConnection>> RecordsReader::connections(const QString& profil
               u"  ORDER BY j.created_at DESC LIMIT 1) "
               u"FROM profile_emr_connections c LEFT JOIN emr_endpoints e ON e.id = c.endpoint_id "
               u"WHERE c.profile_id = ? ORDER BY e.name COLLATE NOCASE, c.id"_s);
-    q.addBindValue(profileId);
-    if (!q.exec())
-        return sqlError(q, readFailed());
+    if (Status st = bindAndRun(q, {profileId}); !st)
+        return st.error();
     QList<SourceConnection> list;
     while (q.next()) {
         SourceConnection c;
@@ -1071,10 +1044,8 @@ Result<QList<SyncJobInfo>> RecordsReader::syncJobs(const QString& profileId, int
               u"LEFT JOIN profile_emr_connections c ON c.id = j.connection_id "
               u"LEFT JOIN emr_endpoints e ON e.id = c.endpoint_id "
               u"WHERE j.profile_id = ? ORDER BY j.created_at DESC, j.id LIMIT ?"_s);
-    q.addBindValue(profileId);
-    q.addBindValue(std::clamp(limit, 1, 1000));
-    if (!q.exec())
-        return sqlError(q, readFailed());
+    if (Status st = bindAndRun(q, {profileId, std::clamp(limit, 1, 1000)}); !st)
+        return st.error();
     QList<SyncJobInfo> list;
     while (q.next()) {
         SyncJobInfo j;
@@ -1097,9 +1068,8 @@ Result<ProfileSummary> RecordsReader::summary(const QString& profileId)
         return st.error();
     QSqlQuery q(m_db);
     q.prepare(u"SELECT status, summary_json, error_message, updated_at FROM profile_summary WHERE profile_id = ?"_s);
-    q.addBindValue(profileId);
-    if (!q.exec())
-        return sqlError(q, readFailed());
+    if (Status st = bindAndRun(q, {profileId}); !st)
+        return st.error();
     ProfileSummary s;
     s.profileId = profileId;
     if (q.next()) {
@@ -1202,9 +1172,8 @@ Result<QHash<QString, QString>> RecordsReader::changeStamps()
               u"(SELECT max(j.created_at) || '/' || ifnull(max(j.started_at), '') || '/' || "
               u"   ifnull(max(j.finished_at), '') || '/' || count(*) FROM profile_sync_jobs j WHERE j.profile_id = p.id) "
               u"FROM profiles p LEFT JOIN profile_summary s ON s.profile_id = p.id WHERE p.user_id = ?"_s);
-    q.addBindValue(m_userId);
-    if (!q.exec())
-        return sqlError(q, readFailed());
+    if (Status st = bindAndRun(q, {m_userId}); !st)
+        return st.error();
     QHash<QString, QString> stamps;
     while (q.next()) {
         QStringList parts;

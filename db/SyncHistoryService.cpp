@@ -20,6 +20,24 @@ QString tr(const char* text)
     return QCoreApplication::translate("hh::db::SyncHistoryService", text);
 }
 const QString kRole = QStringLiteral("sync_history");
+
+// Prepares select + the filters (the user's profiles, one profile: each only when given) + tail on
+// q, with the filters bound. select ends in a WHERE clause; profileColumn names the profile id.
+void prepareFiltered(QSqlQuery& q, QString select, const QString& userId, const QString& profileId,
+                     const QString& profileColumn, const QString& tail)
+{
+    if (!userId.isEmpty())
+        select += QStringLiteral(" AND p.user_id = ?");
+    if (!profileId.isEmpty())
+        select += QStringLiteral(" AND ") + profileColumn + QStringLiteral(" = ?");
+    select += tail;
+    q.setForwardOnly(true);
+    q.prepare(select);
+    if (!userId.isEmpty())
+        q.addBindValue(userId);
+    if (!profileId.isEmpty())
+        q.addBindValue(profileId);
+}
 } // namespace
 
 SyncHistoryService::SyncHistoryService(std::shared_ptr<ConnectionFactory> factory, QString userId)
@@ -44,24 +62,17 @@ QFuture<Result<QList<ConnectionSyncInfo>>> SyncHistoryService::connections(const
         Result<QSqlDatabase> db = factory->connection(kRole);
         if (!db)
             return db.error();
-        QString sql = QStringLiteral(
-            "SELECT c.id, c.profile_id, p.display_name, c.endpoint_id, e.name, c.provider, c.status, "
-            "c.last_synced_at, c.last_error, (SELECT j.status FROM profile_sync_jobs j WHERE j.connection_id = c.id "
-            "ORDER BY j.created_at DESC LIMIT 1) "
-            "FROM profile_emr_connections c JOIN profiles p ON p.id = c.profile_id "
-            "JOIN emr_endpoints e ON e.id = c.endpoint_id WHERE c.status != 'disconnected'");
-        if (!userId.isEmpty())
-            sql += QStringLiteral(" AND p.user_id = ?");
-        if (!profileId.isEmpty())
-            sql += QStringLiteral(" AND c.profile_id = ?");
-        sql += QStringLiteral(" ORDER BY p.display_name COLLATE NOCASE, e.name COLLATE NOCASE, c.id");
         QSqlQuery q(*db);
-        q.setForwardOnly(true);
-        q.prepare(sql);
-        if (!userId.isEmpty())
-            q.addBindValue(userId);
-        if (!profileId.isEmpty())
-            q.addBindValue(profileId);
+        prepareFiltered(
+            q,
+            QStringLiteral(
+                "SELECT c.id, c.profile_id, p.display_name, c.endpoint_id, e.name, c.provider, c.status, "
+                "c.last_synced_at, c.last_error, (SELECT j.status FROM profile_sync_jobs j "
+                "WHERE j.connection_id = c.id ORDER BY j.created_at DESC LIMIT 1) "
+                "FROM profile_emr_connections c JOIN profiles p ON p.id = c.profile_id "
+                "JOIN emr_endpoints e ON e.id = c.endpoint_id WHERE c.status != 'disconnected'"),
+            userId, profileId, QStringLiteral("c.profile_id"),
+            QStringLiteral(" ORDER BY p.display_name COLLATE NOCASE, e.name COLLATE NOCASE, c.id"));
         if (!q.exec())
             return Error(ErrorCode::Database, tr("The connections could not be read."), q.lastError().text());
         QList<ConnectionSyncInfo> out;
@@ -91,24 +102,17 @@ QFuture<Result<QList<SyncJobRecord>>> SyncHistoryService::jobs(const QString& pr
         Result<QSqlDatabase> db = factory->connection(kRole);
         if (!db)
             return db.error();
-        QString sql = QStringLiteral(
-            "SELECT j.id, j.profile_id, p.display_name, j.connection_id, e.name, j.provider, j.status, j.started_at, "
-            "j.finished_at, j.resources_fetched, j.error_message, j.counts, j.errors "
-            "FROM profile_sync_jobs j JOIN profiles p ON p.id = j.profile_id "
-            "LEFT JOIN profile_emr_connections c ON c.id = j.connection_id "
-            "LEFT JOIN emr_endpoints e ON e.id = c.endpoint_id WHERE 1 = 1");
-        if (!userId.isEmpty())
-            sql += QStringLiteral(" AND p.user_id = ?");
-        if (!profileId.isEmpty())
-            sql += QStringLiteral(" AND j.profile_id = ?");
-        sql += QStringLiteral(" ORDER BY j.created_at DESC, j.rowid DESC LIMIT ?");
         QSqlQuery q(*db);
-        q.setForwardOnly(true);
-        q.prepare(sql);
-        if (!userId.isEmpty())
-            q.addBindValue(userId);
-        if (!profileId.isEmpty())
-            q.addBindValue(profileId);
+        prepareFiltered(
+            q,
+            QStringLiteral(
+                "SELECT j.id, j.profile_id, p.display_name, j.connection_id, e.name, j.provider, j.status, "
+                "j.started_at, j.finished_at, j.resources_fetched, j.error_message, j.counts, j.errors "
+                "FROM profile_sync_jobs j JOIN profiles p ON p.id = j.profile_id "
+                "LEFT JOIN profile_emr_connections c ON c.id = j.connection_id "
+                "LEFT JOIN emr_endpoints e ON e.id = c.endpoint_id WHERE 1 = 1"),
+            userId, profileId, QStringLiteral("j.profile_id"),
+            QStringLiteral(" ORDER BY j.created_at DESC, j.rowid DESC LIMIT ?"));
         q.addBindValue(limit > 0 ? limit : 100);
         if (!q.exec())
             return Error(ErrorCode::Database, tr("The sync history could not be read."), q.lastError().text());

@@ -322,69 +322,44 @@ void VaultService::signOut()
     close(true);
 }
 
-QFuture<Result<QList<Profile>>> VaultService::listProfiles()
+template<typename R, typename Work>
+QFuture<R> VaultService::withProfileStore(Work work)
 {
-    return runOnWorker(m_pool, [this]() -> Result<QList<Profile>> {
+    return runOnWorker(m_pool, [this, work = std::move(work)]() -> R {
         auto s = session();
         if (!s)
             return locked();
         auto db = s->factory->connection(kRole);
         if (!db)
             return db.error();
-        return ProfileStore(*db, s->user.id).list();
+        ProfileStore store(*db, s->user.id);
+        return work(store);
     });
+}
+
+QFuture<Result<QList<Profile>>> VaultService::listProfiles()
+{
+    return withProfileStore<Result<QList<Profile>>>([](ProfileStore& store) { return store.list(); });
 }
 
 QFuture<Result<Profile>> VaultService::addProfile(const Profile& profile)
 {
-    return runOnWorker(m_pool, [this, profile]() -> Result<Profile> {
-        auto s = session();
-        if (!s)
-            return locked();
-        auto db = s->factory->connection(kRole);
-        if (!db)
-            return db.error();
-        return ProfileStore(*db, s->user.id).add(profile);
-    });
+    return withProfileStore<Result<Profile>>([profile](ProfileStore& store) { return store.add(profile); });
 }
 
 QFuture<Result<Profile>> VaultService::updateProfile(const Profile& profile)
 {
-    return runOnWorker(m_pool, [this, profile]() -> Result<Profile> {
-        auto s = session();
-        if (!s)
-            return locked();
-        auto db = s->factory->connection(kRole);
-        if (!db)
-            return db.error();
-        return ProfileStore(*db, s->user.id).update(profile);
-    });
+    return withProfileStore<Result<Profile>>([profile](ProfileStore& store) { return store.update(profile); });
 }
 
 QFuture<Status> VaultService::removeProfile(const QString& profileId)
 {
-    return runOnWorker(m_pool, [this, profileId]() -> Status {
-        auto s = session();
-        if (!s)
-            return locked();
-        auto db = s->factory->connection(kRole);
-        if (!db)
-            return db.error();
-        return ProfileStore(*db, s->user.id).remove(profileId);
-    });
+    return withProfileStore<Status>([profileId](ProfileStore& store) { return store.remove(profileId); });
 }
 
 QFuture<Result<Profile>> VaultService::findProfile(const QString& nameOrId)
 {
-    return runOnWorker(m_pool, [this, nameOrId]() -> Result<Profile> {
-        auto s = session();
-        if (!s)
-            return locked();
-        auto db = s->factory->connection(kRole);
-        if (!db)
-            return db.error();
-        return ProfileStore(*db, s->user.id).find(nameOrId);
-    });
+    return withProfileStore<Result<Profile>>([nameOrId](ProfileStore& store) { return store.find(nameOrId); });
 }
 
 } // namespace hh::db

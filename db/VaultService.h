@@ -57,6 +57,10 @@ public:
 private:
     struct Session;
     [[nodiscard]] std::shared_ptr<Session> session() const;
+    // Runs work(ProfileStore&) on the worker thread over the open vault (the "Sign in first." error
+    // when it is locked). R: the operation's Result or Status.
+    template<typename R, typename Work>
+    QFuture<R> withProfileStore(Work work);
     void close(bool forgetEmail);
     void rememberEmail(const QString& email) const;
 

@@ -28,19 +28,6 @@ QLineEdit* makePasswordEdit(QWidget* parent, const QString& objectName, const QS
     edit->setInputMethodHints(Qt::ImhHiddenText | Qt::ImhSensitiveData | Qt::ImhNoPredictiveText);
     return edit;
 }
-
-QWidget* withError(QWidget* parent, QWidget* field, ErrorLabel* error)
-{
-    auto* box = new QWidget(parent);
-    auto* layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    field->setParent(box);
-    error->setParent(box);
-    layout->addWidget(field);
-    layout->addWidget(error);
-    return box;
-}
 } // namespace
 
 ChangePasswordDialog::ChangePasswordDialog(IAccountService& accounts, QWidget* parent)
@@ -83,14 +70,9 @@ ChangePasswordDialog::ChangePasswordDialog(IAccountService& accounts, QWidget* p
     intro->setWordWrap(true);
 
     auto* form = new QFormLayout;
-    auto addRow = [&](const QString& text, QLineEdit* edit, ErrorLabel* error) {
-        auto* label = new QLabel(text, this);
-        label->setBuddy(edit);
-        form->addRow(label, withError(this, edit, error));
-    };
-    addRow(tr("C&urrent password:"), m_oldPassword, m_oldError);
-    addRow(tr("&New password:"), m_newPassword, m_newError);
-    addRow(tr("C&onfirm new password:"), m_confirm, m_confirmError);
+    ErrorLabel::addFormRow(form, this, tr("C&urrent password:"), m_oldPassword, m_oldError);
+    ErrorLabel::addFormRow(form, this, tr("&New password:"), m_newPassword, m_newError);
+    ErrorLabel::addFormRow(form, this, tr("C&onfirm new password:"), m_confirm, m_confirmError);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(intro);

@@ -6,16 +6,11 @@
 #include "ui/RecordTableModel.h"
 #include "ui/TableSetup.h"
 
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
-#include <QTimer>
-#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -24,35 +19,21 @@ namespace hh::ui {
 using namespace hh::records;
 
 DocumentsSection::DocumentsSection(IRecordsService* service, QWidget* parent)
-    : ProfileSection(parent),
+    : PagedSection(parent),
       m_service(service),
       m_model(new RecordTableModel(RecordKind::Documents, this)),
-      m_filter(new QLineEdit(this)),
-      m_count(new QLabel(this)),
       m_details(new QPushButton(tr("&Details…"), this)),
       m_table(new QTableView(this)),
-      m_viewer(new DocumentViewer(this)),
-      m_filterTimer(new QTimer(this))
+      m_viewer(new DocumentViewer(this))
 {
     setObjectName(u"documentsSection"_s);
     m_model->setService(service);
-    m_filter->setObjectName(u"filterLineEdit"_s);
-    m_filter->setPlaceholderText(tr("Filter documents by title"));
-    m_filter->setAccessibleName(tr("Filter documents"));
-    m_filter->setClearButtonEnabled(true);
-    m_count->setObjectName(u"countLabel"_s);
-    m_details->setObjectName(u"detailsButton"_s);
-    m_details->setAccessibleName(tr("Details"));
-    m_details->setEnabled(false);
+    setUpRowButton(m_details, u"detailsButton"_s, tr("Details"));
     m_table->setObjectName(u"documentsTableView"_s);
     m_table->setAccessibleName(tr("Documents"));
     m_table->setModel(m_model);
-    configureRecordTable(m_table);
-    m_table->horizontalHeader()->setSortIndicator(m_model->columnOf(RecordTableModel::Column::Date),
-                                                  Qt::DescendingOrder);
-    m_table->setColumnWidth(0, m_table->fontMetrics().averageCharWidth() * 30);
-    m_filterTimer->setSingleShot(true);
-    m_filterTimer->setInterval(250);
+    configureRecordTable(m_table, m_model->columnOf(RecordTableModel::Column::Date), 30);
+    setUpPaging(m_model, m_table, tr("Filter documents by title"), tr("Filter documents"));
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(u"documentsSplitter"_s);
@@ -61,25 +42,8 @@ DocumentsSection::DocumentsSection(IRecordsService* service, QWidget* parent)
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
     splitter->setChildrenCollapsible(false);
+    layOut({{filterEdit(), 2}, {countLabel(), 1}, {m_details, 0}}, splitter);
 
-    auto* bar = new QHBoxLayout;
-    bar->addWidget(m_filter, 2);
-    bar->addWidget(m_count, 1);
-    bar->addWidget(m_details);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(bar);
-    layout->addWidget(splitter, 1);
-
-    connect(m_filter, &QLineEdit::textChanged, m_filterTimer, qOverload<>(&QTimer::start));
-    connect(m_filterTimer, &QTimer::timeout, this, [this] { m_model->setFilterText(m_filter->text().trimmed()); });
-    connect(m_model, &RecordTableModel::loaded, this, &DocumentsSection::updateCount);
-    connect(m_model, &RecordTableModel::loadingChanged, this, &DocumentsSection::updateCount);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &DocumentsSection::updateCount);
-    connect(m_model, &RecordTableModel::loaded, this, [this] {
-        if (!m_table->currentIndex().isValid() && m_model->rowCount() > 0)
-            m_table->setCurrentIndex(m_model->index(0, 0));
-    });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, &DocumentsSection::showCurrent);
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex& index) {
         Q_EMIT recordActivated(index.data(RecordTableModel::RecordIdRole).toString());
@@ -96,30 +60,10 @@ DocumentsSection::~DocumentsSection() = default;
 
 void DocumentsSection::setProfile(const Profile& profile)
 {
-    m_loaded = false;
     m_profileId = profile.id;
     m_shown.clear();
-    m_model->setProfileId(profile.id);
+    PagedSection::setProfile(profile);
     m_viewer->showMessage(tr("Choose a document to read it here."));
-}
-
-void DocumentsSection::ensureLoaded()
-{
-    if (m_loaded)
-        return;
-    m_loaded = true;
-    m_model->ensureLoaded();
-}
-
-void DocumentsSection::refresh()
-{
-    if (m_loaded)
-        m_model->refresh();
-}
-
-QWidget* DocumentsSection::focusTarget() const
-{
-    return m_table;
 }
 
 void DocumentsSection::showCurrent()
@@ -142,21 +86,9 @@ void DocumentsSection::showCurrent()
     });
 }
 
-void DocumentsSection::updateCount()
+PagedSection::CountTexts DocumentsSection::countTexts() const
 {
-    if (m_model->isLoading() && m_model->rowCount() == 0) {
-        m_count->setText(tr("Loading…"));
-        return;
-    }
-    const int total = m_model->totalCount();
-    if (total < 0)
-        m_count->clear();
-    else if (total == 0)
-        m_count->setText(tr("No documents found."));
-    else if (total == 1)
-        m_count->setText(tr("1 document"));
-    else
-        m_count->setText(tr("%1 documents").arg(QLocale().toString(total)));
+    return {tr("Loading…"), tr("No documents found."), tr("1 document"), tr("%1 documents")};
 }
 
 } // namespace hh::ui

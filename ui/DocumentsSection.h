@@ -1,14 +1,11 @@
 #pragma once
 
-#include "ui/ProfileSection.h"
+#include "ui/PagedSection.h"
 
 #include <QPointer>
 
-class QLabel;
-class QLineEdit;
 class QPushButton;
 class QTableView;
-class QTimer;
 
 namespace hh::records {
 class IRecordsService;
@@ -22,7 +19,7 @@ class RecordTableModel;
 // Documents (DocumentReference): a table on the left, the chosen document read inside the app on
 // the right (text, HTML, PDF), from the vault only. objectNames: filterLineEdit, documentsTableView,
 // countLabel, detailsButton, documentViewer.
-class DocumentsSection final : public ProfileSection
+class DocumentsSection final : public PagedSection
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DocumentsSection)
@@ -31,9 +28,6 @@ public:
     ~DocumentsSection() override;
 
     void setProfile(const Profile& profile) override;
-    void ensureLoaded() override;
-    void refresh() override;
-    [[nodiscard]] QWidget* focusTarget() const override;
 
     [[nodiscard]] RecordTableModel* model() const { return m_model; }
     [[nodiscard]] QTableView* tableView() const { return m_table; }
@@ -45,20 +39,16 @@ Q_SIGNALS:
     void documentShown(const QString& recordId);
 
 private:
+    [[nodiscard]] CountTexts countTexts() const override;
     void showCurrent();
-    void updateCount();
 
     QPointer<records::IRecordsService> m_service;
     QString m_profileId;
     RecordTableModel* m_model;
-    QLineEdit* m_filter;
-    QLabel* m_count;
     QPushButton* m_details;
     QTableView* m_table;
     DocumentViewer* m_viewer;
-    QTimer* m_filterTimer;
     QString m_shown;
-    bool m_loaded = false;
 };
 
 } // namespace hh::ui

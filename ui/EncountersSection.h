@@ -1,12 +1,9 @@
 #pragma once
 
-#include "ui/ProfileSection.h"
+#include "ui/PagedSection.h"
 
-class QLabel;
-class QLineEdit;
 class QListView;
 class QPushButton;
-class QTimer;
 
 namespace hh::records {
 class IRecordsService;
@@ -18,7 +15,7 @@ class RecordTableModel;
 
 // Encounters as a timeline, newest first (upcoming visits at the top), paged like the tables.
 // objectNames: filterLineEdit, encountersListView, countLabel, detailsButton.
-class EncountersSection final : public ProfileSection
+class EncountersSection final : public PagedSection
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(EncountersSection)
@@ -26,25 +23,16 @@ public:
     explicit EncountersSection(records::IRecordsService* service, QWidget* parent = nullptr);
     ~EncountersSection() override;
 
-    void setProfile(const Profile& profile) override;
-    void ensureLoaded() override;
-    void refresh() override;
-    [[nodiscard]] QWidget* focusTarget() const override;
-
     [[nodiscard]] RecordTableModel* model() const { return m_model; }
     [[nodiscard]] QListView* listView() const { return m_list; }
 
 private:
-    void updateCount();
+    [[nodiscard]] CountTexts countTexts() const override;
     void activateCurrent();
 
     RecordTableModel* m_model;
-    QLineEdit* m_filter;
-    QLabel* m_count;
     QPushButton* m_details;
     QListView* m_list;
-    QTimer* m_filterTimer;
-    bool m_loaded = false;
 };
 
 } // namespace hh::ui

@@ -4,6 +4,8 @@
 
 #include <QAccessible>
 #include <QEvent>
+#include <QFormLayout>
+#include <QVBoxLayout>
 
 namespace hh::ui {
 
@@ -51,6 +53,22 @@ void ErrorLabel::applyColor()
     p.setColor(QPalette::WindowText, errorTextColor(base));
     setPalette(p);
     m_applyingColor = false;
+}
+
+void ErrorLabel::addFormRow(QFormLayout* form, QWidget* parent, const QString& labelText, QWidget* field,
+                            ErrorLabel* error)
+{
+    auto* label = new QLabel(labelText, parent);
+    label->setBuddy(field);
+    auto* box = new QWidget(parent);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    field->setParent(box);
+    error->setParent(box);
+    layout->addWidget(field);
+    layout->addWidget(error);
+    form->addRow(label, box);
 }
 
 } // namespace hh::ui

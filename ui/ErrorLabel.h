@@ -2,6 +2,8 @@
 
 #include <QLabel>
 
+class QFormLayout;
+
 namespace hh::ui {
 
 // An inline error message under a field or form. Hidden while empty; its color follows the palette
@@ -18,6 +20,11 @@ public:
     void showError(const QString& message);
     void clearError();
     [[nodiscard]] bool hasError() const { return !text().isEmpty(); }
+
+    // Adds a row to form: a label with labelText (buddy of field), and field with error right under it.
+    // The new widgets belong to parent.
+    static void addFormRow(QFormLayout* form, QWidget* parent, const QString& labelText, QWidget* field,
+                           ErrorLabel* error);
 
 protected:
     void changeEvent(QEvent* event) override;

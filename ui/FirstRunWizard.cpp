@@ -35,20 +35,6 @@ ErrorLabel* makeErrorLabel(QWidget* parent, const QString& objectName)
     label->setObjectName(objectName);
     return label;
 }
-
-// A field with its error message underneath.
-QWidget* withError(QWidget* parent, QWidget* field, ErrorLabel* error)
-{
-    auto* box = new QWidget(parent);
-    auto* layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    field->setParent(box);
-    error->setParent(box);
-    layout->addWidget(field);
-    layout->addWidget(error);
-    return box;
-}
 } // namespace
 
 FirstRunWizard::FirstRunWizard(IAccountService& accounts, Mode mode, QWidget* parent)
@@ -148,15 +134,10 @@ QWidget* FirstRunWizard::buildAccountPage()
     m_busyIndicator->setObjectName(u"createAccountBusyIndicator"_s);
 
     auto* form = new QFormLayout;
-    auto addRow = [&](const QString& text, QLineEdit* edit, ErrorLabel* error) {
-        auto* label = new QLabel(text, page);
-        label->setBuddy(edit);
-        form->addRow(label, withError(page, edit, error));
-    };
-    addRow(tr("&Email:"), m_email, m_emailError);
-    addRow(tr("Your &name:"), m_name, m_nameError);
-    addRow(tr("&Password:"), m_password, m_passwordError);
-    addRow(tr("&Confirm password:"), m_confirm, m_confirmError);
+    ErrorLabel::addFormRow(form, page, tr("&Email:"), m_email, m_emailError);
+    ErrorLabel::addFormRow(form, page, tr("Your &name:"), m_name, m_nameError);
+    ErrorLabel::addFormRow(form, page, tr("&Password:"), m_password, m_passwordError);
+    ErrorLabel::addFormRow(form, page, tr("&Confirm password:"), m_confirm, m_confirmError);
 
     m_back = new QPushButton(m_mode == Mode::FirstRun ? tr("&Back") : tr("&Back to sign in"), page);
     m_back->setObjectName(u"backButton"_s);

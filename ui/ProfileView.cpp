@@ -330,12 +330,7 @@ void ProfileView::openRecord(const QString& recordId)
 {
     if (recordId.isEmpty() || !m_services.records)
         return;
-    if (m_recordDialog)
-        m_recordDialog->close();
-    auto* dialog = new RecordDetailsDialog(m_services.records.data(), m_profile.id, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &RecordDetailsDialog::chartRequested, this, &ProfileView::openChart);
-    m_recordDialog = dialog;
+    RecordDetailsDialog* dialog = newRecordDialog();
     dialog->loadRecord(recordId);
     dialog->open();
 }
@@ -344,14 +339,20 @@ void ProfileView::openRecordByKey(const QString& resourceType, const QString& de
 {
     if (!m_services.records)
         return;
+    RecordDetailsDialog* dialog = newRecordDialog();
+    dialog->loadRecordByKey(resourceType, dedupKey);
+    dialog->open();
+}
+
+RecordDetailsDialog* ProfileView::newRecordDialog()
+{
     if (m_recordDialog)
         m_recordDialog->close();
     auto* dialog = new RecordDetailsDialog(m_services.records.data(), m_profile.id, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &RecordDetailsDialog::chartRequested, this, &ProfileView::openChart);
     m_recordDialog = dialog;
-    dialog->loadRecordByKey(resourceType, dedupKey);
-    dialog->open();
+    return dialog;
 }
 
 void ProfileView::openChart(const QString& codeSystem, const QString& code, const QString& display)

@@ -79,6 +79,8 @@ private:
     void addSection(Section section, const QString& label, const QString& icon, ProfileSection* widget);
     void updateHeader();
     void loadOverview();
+    // Closes the record dialog shown (if any) and makes its successor (deleted when closed).
+    [[nodiscard]] RecordDetailsDialog* newRecordDialog();
 
     SessionServices m_services;
     Profile m_profile;

@@ -1,16 +1,12 @@
 #include "ui/RecordTableModel.h"
 
-#include "core/Log.h"
 #include "core/records/IRecordsService.h"
-#include "ui/Async.h"
 #include "ui/RecordFormat.h"
 #include "ui/Theme.h"
 
 #include <QApplication>
 #include <QIcon>
 #include <QJsonArray>
-
-#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -48,7 +44,7 @@ QList<RecordTableModel::Column> columnsFor(RecordKind kind)
 } // namespace
 
 RecordTableModel::RecordTableModel(RecordKind kind, QObject* parent)
-    : QAbstractTableModel(parent), m_columns(columnsFor(kind))
+    : PagedTableModel(parent), m_columns(columnsFor(kind))
 {
     m_query.kind = kind;
     m_query.sort = RecordSort::Date;
@@ -95,129 +91,31 @@ void RecordTableModel::setCode(const QString& system, const QString& code)
     clearRows();
 }
 
-void RecordTableModel::setPageSize(int rows)
+bool RecordTableModel::canRead() const
 {
-    m_pageSize = std::clamp(rows, 1, 1000);
+    return m_service && !m_query.profileId.isEmpty();
 }
 
-void RecordTableModel::clearRows()
+void RecordTableModel::dropRows()
 {
-    ++m_generation; // whatever is in flight belongs to the old query
-    beginResetModel();
     m_rows.clear();
-    m_total = -1;
-    setFetching(false); // before the reset ends: views may ask for the first page right away
-    endResetModel();
 }
 
-void RecordTableModel::setFetching(bool fetching)
+void RecordTableModel::requestPage(int offset, int limit)
 {
-    if (m_fetching == fetching)
-        return;
-    m_fetching = fetching;
-    Q_EMIT loadingChanged(fetching);
-}
-
-void RecordTableModel::ensureLoaded()
-{
-    if (m_total < 0 && canFetchMore(QModelIndex()))
-        fetchMore(QModelIndex());
-}
-
-void RecordTableModel::reload()
-{
-    clearRows();
-    if (canFetchMore(QModelIndex()))
-        fetchMore(QModelIndex());
-}
-
-bool RecordTableModel::canFetchMore(const QModelIndex& parent) const
-{
-    if (parent.isValid() || !m_service || m_query.profileId.isEmpty() || m_fetching)
-        return false;
-    return m_total < 0 || m_rows.size() < m_total;
-}
-
-void RecordTableModel::fetchMore(const QModelIndex& parent)
-{
-    if (!canFetchMore(parent))
-        return;
     RecordQuery q = m_query;
-    q.offset = static_cast<int>(m_rows.size());
-    q.limit = m_pageSize;
-    const quint64 generation = m_generation;
-    const bool first = q.offset == 0;
-    setFetching(true);
-    whenFinished(m_service->records(q), this, [this, generation, first, offset = q.offset](const Result<RecordPage>& r) {
-        if (generation != m_generation)
-            return;
-        // Still "fetching" while the rows go in: a view (or model tester) reacting to rowsInserted
-        // must not ask for the same page again.
-        if (!r.ok()) {
-            setFetching(false);
-            if (r.error().code() != ErrorCode::Cancelled) {
-                qCWarning(lcUi) << "reading records failed:" << r.error().detail();
-                Q_EMIT loadFailed(r.error());
-            }
-            m_total = static_cast<int>(m_rows.size()); // stop asking
-            return;
-        }
-        const RecordPage& page = r.value();
-        if (offset != m_rows.size()) {
-            setFetching(false);
-            return;
-        }
-        m_total = page.totalCount;
-        if (!page.rows.isEmpty()) {
-            const int from = static_cast<int>(m_rows.size());
-            beginInsertRows(QModelIndex(), from, from + static_cast<int>(page.rows.size()) - 1);
-            m_rows.append(page.rows);
-            endInsertRows();
-        }
-        setFetching(false);
-        if (first)
-            Q_EMIT loaded(m_total);
-    });
+    q.offset = offset;
+    q.limit = limit;
+    takePage(m_service->records(q), m_rows, offset, "reading records failed:");
 }
 
-void RecordTableModel::refresh()
+void RecordTableModel::requestRefresh(int limit)
 {
-    if (!m_service || m_query.profileId.isEmpty())
-        return;
-    if (m_rows.isEmpty()) {
-        reload();
-        return;
-    }
     RecordQuery q = m_query;
     q.offset = 0;
-    q.limit = std::max(m_pageSize, static_cast<int>(m_rows.size()));
-    const quint64 generation = ++m_generation;
-    setFetching(true);
-    whenFinished(m_service->records(q), this, [this, generation](const Result<RecordPage>& r) {
-        if (generation != m_generation)
-            return;
-        if (!r.ok()) {
-            setFetching(false);
-            if (r.error().code() != ErrorCode::Cancelled)
-                Q_EMIT loadFailed(r.error());
-            return;
-        }
-        const RecordPage& page = r.value();
-        bool same = page.rows.size() == m_rows.size();
-        for (qsizetype i = 0; same && i < page.rows.size(); ++i)
-            same = page.rows.at(i).id == m_rows.at(i).id;
-        m_total = page.totalCount;
-        if (same) {
-            m_rows = page.rows;
-            if (!m_rows.isEmpty())
-                Q_EMIT dataChanged(index(0, 0), index(static_cast<int>(m_rows.size()) - 1, columnCount() - 1));
-        } else {
-            beginResetModel();
-            m_rows = page.rows;
-            endResetModel();
-        }
-        setFetching(false);
-    });
+    q.limit = limit;
+    takeRefresh(m_service->records(q), m_rows, [](const RecordRow& a, const RecordRow& b) { return a.id == b.id; },
+                true);
 }
 
 int RecordTableModel::rowOf(const QString& recordId) const
@@ -450,13 +348,13 @@ void RecordTableModel::sort(int column, Qt::SortOrder order)
     if (key < 0)
         return; // not sortable in the service: keep the current order
     const bool descending = order == Qt::DescendingOrder;
-    if (m_query.sort == static_cast<RecordSort>(key) && m_query.descending == descending && m_total >= 0)
+    if (m_query.sort == static_cast<RecordSort>(key) && m_query.descending == descending && totalCount() >= 0)
         return;
     m_query.sort = static_cast<RecordSort>(key);
     m_query.descending = descending;
     m_sortColumn = column;
     m_sortOrder = order;
-    if (m_total >= 0 || m_fetching)
+    if (totalCount() >= 0 || isLoading())
         reload();
 }
 

@@ -1,16 +1,13 @@
 #pragma once
 
 #include "core/records/RecordTypes.h"
-#include "ui/ProfileSection.h"
+#include "ui/PagedSection.h"
 
 #include <QPointer>
 
 class QComboBox;
-class QLabel;
-class QLineEdit;
 class QPushButton;
 class QTableView;
-class QTimer;
 
 namespace hh::records {
 class IRecordsService;
@@ -24,7 +21,7 @@ class RecordTableModel;
 // filter by name or code, active/all/inactive, sortable columns — all answered by the service —
 // and Enter or double-click opens the record. objectNames: filterLineEdit, statusComboBox,
 // recordsTableView, countLabel, detailsButton.
-class RecordsSection final : public ProfileSection
+class RecordsSection final : public PagedSection
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RecordsSection)
@@ -32,28 +29,19 @@ public:
     RecordsSection(records::RecordKind kind, records::IRecordsService* service, QWidget* parent = nullptr);
     ~RecordsSection() override;
 
-    void setProfile(const Profile& profile) override;
-    void ensureLoaded() override;
-    void refresh() override;
-    [[nodiscard]] QWidget* focusTarget() const override;
-
     [[nodiscard]] RecordTableModel* model() const { return m_model; }
     [[nodiscard]] QTableView* tableView() const { return m_table; }
     [[nodiscard]] QString currentRecordId() const;
 
 private:
-    void updateCount();
+    [[nodiscard]] CountTexts countTexts() const override;
     void activateCurrent();
 
     records::RecordKind m_kind;
     RecordTableModel* m_model;
-    QLineEdit* m_filter;
     QComboBox* m_status;
-    QLabel* m_count;
     QPushButton* m_details;
     QTableView* m_table;
-    QTimer* m_filterTimer;
-    bool m_loaded = false;
 };
 
 } // namespace hh::ui

@@ -23,4 +23,11 @@ void configureRecordTable(QTableView* view)
     view->horizontalHeader()->setDefaultSectionSize(view->fontMetrics().averageCharWidth() * 18);
 }
 
+void configureRecordTable(QTableView* view, int dateColumn, int firstColumnChars)
+{
+    configureRecordTable(view);
+    view->horizontalHeader()->setSortIndicator(dateColumn, Qt::DescendingOrder);
+    view->setColumnWidth(0, view->fontMetrics().averageCharWidth() * firstColumnChars);
+}
+
 } // namespace hh::ui

@@ -1,15 +1,11 @@
 #include "ui/TestTableModel.h"
 
-#include "core/Log.h"
 #include "core/records/IRecordsService.h"
-#include "ui/Async.h"
 #include "ui/RecordFormat.h"
 #include "ui/Theme.h"
 
 #include <QApplication>
 #include <QIcon>
-
-#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -17,7 +13,7 @@ namespace hh::ui {
 
 using namespace hh::records;
 
-TestTableModel::TestTableModel(QObject* parent) : QAbstractTableModel(parent)
+TestTableModel::TestTableModel(QObject* parent) : PagedTableModel(parent)
 {
     m_query.sort = TestSort::Date;
     m_query.descending = true;
@@ -63,127 +59,36 @@ void TestTableModel::setAbnormalOnly(bool abnormalOnly)
     reload();
 }
 
-void TestTableModel::setPageSize(int rows)
+bool TestTableModel::canRead() const
 {
-    m_pageSize = std::clamp(rows, 1, 1000);
+    return m_service && !m_query.profileId.isEmpty();
 }
 
-void TestTableModel::clearRows()
+void TestTableModel::dropRows()
 {
-    ++m_generation;
-    beginResetModel();
     m_rows.clear();
-    m_total = -1;
-    setFetching(false); // before the reset ends: views may ask for the first page right away
-    endResetModel();
 }
 
-void TestTableModel::setFetching(bool fetching)
+void TestTableModel::requestPage(int offset, int limit)
 {
-    if (m_fetching == fetching)
-        return;
-    m_fetching = fetching;
-    Q_EMIT loadingChanged(fetching);
-}
-
-void TestTableModel::ensureLoaded()
-{
-    if (m_total < 0 && canFetchMore(QModelIndex()))
-        fetchMore(QModelIndex());
-}
-
-void TestTableModel::reload()
-{
-    clearRows();
-    if (canFetchMore(QModelIndex()))
-        fetchMore(QModelIndex());
-}
-
-bool TestTableModel::canFetchMore(const QModelIndex& parent) const
-{
-    if (parent.isValid() || !m_service || m_query.profileId.isEmpty() || m_fetching)
-        return false;
-    return m_total < 0 || m_rows.size() < m_total;
-}
-
-void TestTableModel::fetchMore(const QModelIndex& parent)
-{
-    if (!canFetchMore(parent))
-        return;
     TestQuery q = m_query;
-    q.offset = static_cast<int>(m_rows.size());
-    q.limit = m_pageSize;
-    const quint64 generation = m_generation;
-    setFetching(true);
-    whenFinished(m_service->tests(q), this, [this, generation, offset = q.offset](const Result<TestPage>& r) {
-        if (generation != m_generation)
-            return;
-        // Still "fetching" while the rows go in: a view (or model tester) reacting to rowsInserted
-        // must not ask for the same page again.
-        if (!r.ok()) {
-            setFetching(false);
-            if (r.error().code() != ErrorCode::Cancelled) {
-                qCWarning(lcUi) << "reading tests failed:" << r.error().detail();
-                Q_EMIT loadFailed(r.error());
-            }
-            m_total = static_cast<int>(m_rows.size());
-            return;
-        }
-        if (offset != m_rows.size()) {
-            setFetching(false);
-            return;
-        }
-        const TestPage& page = r.value();
-        m_total = page.totalCount;
-        if (!page.rows.isEmpty()) {
-            const int from = static_cast<int>(m_rows.size());
-            beginInsertRows(QModelIndex(), from, from + static_cast<int>(page.rows.size()) - 1);
-            m_rows.append(page.rows);
-            endInsertRows();
-        }
-        setFetching(false);
-        if (offset == 0)
-            Q_EMIT loaded(m_total);
-    });
+    q.offset = offset;
+    q.limit = limit;
+    takePage(m_service->tests(q), m_rows, offset, "reading tests failed:");
 }
 
-void TestTableModel::refresh()
+void TestTableModel::requestRefresh(int limit)
 {
-    if (!m_service || m_query.profileId.isEmpty())
-        return;
-    if (m_rows.isEmpty()) {
-        reload();
-        return;
-    }
     TestQuery q = m_query;
     q.offset = 0;
-    q.limit = std::max(m_pageSize, static_cast<int>(m_rows.size()));
-    const quint64 generation = ++m_generation;
-    setFetching(true);
-    whenFinished(m_service->tests(q), this, [this, generation](const Result<TestPage>& r) {
-        if (generation != m_generation)
-            return;
-        if (!r.ok()) {
-            setFetching(false);
-            return;
-        }
-        const TestPage& page = r.value();
-        bool same = page.rows.size() == m_rows.size();
-        for (qsizetype i = 0; same && i < page.rows.size(); ++i)
-            same = page.rows.at(i).code == m_rows.at(i).code && page.rows.at(i).codeSystem == m_rows.at(i).codeSystem
-                   && page.rows.at(i).display == m_rows.at(i).display;
-        m_total = page.totalCount;
-        if (same) {
-            m_rows = page.rows;
-            if (!m_rows.isEmpty())
-                Q_EMIT dataChanged(index(0, 0), index(static_cast<int>(m_rows.size()) - 1, ColumnCount - 1));
-        } else {
-            beginResetModel();
-            m_rows = page.rows;
-            endResetModel();
-        }
-        setFetching(false);
-    });
+    q.limit = limit;
+    // A failed refresh keeps the rows shown without a message (as before the paging was shared).
+    takeRefresh(
+        m_service->tests(q), m_rows,
+        [](const TestRow& a, const TestRow& b) {
+            return a.code == b.code && a.codeSystem == b.codeSystem && a.display == b.display;
+        },
+        false);
 }
 
 int TestTableModel::rowCount(const QModelIndex& parent) const
@@ -320,11 +225,11 @@ void TestTableModel::sort(int column, Qt::SortOrder order)
         return;
     }
     const bool descending = order == Qt::DescendingOrder;
-    if (m_query.sort == key && m_query.descending == descending && m_total >= 0)
+    if (m_query.sort == key && m_query.descending == descending && totalCount() >= 0)
         return;
     m_query.sort = key;
     m_query.descending = descending;
-    if (m_total >= 0 || m_fetching)
+    if (totalCount() >= 0 || isLoading())
         reload();
 }
 

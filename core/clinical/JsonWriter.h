@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QLatin1StringView>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
@@ -42,6 +43,25 @@ public:
     void field(QLatin1StringView k, const QJsonObject& o) { if (!o.isEmpty()) { key(k); value(QJsonValue(o)); } }
     void field(QLatin1StringView k, const QJsonArray& a) { if (!a.isEmpty()) { key(k); value(QJsonValue(a)); } }
     void flag(QLatin1StringView k, bool b) { if (b) { key(k); value(true); } }
+
+    // An array of the project's value types (Coding, Component, SourceRef ...), each written by its
+    // write(JsonWriter&); as a member, skipped when empty.
+    template<typename T>
+    void items(const QList<T>& list)
+    {
+        beginArray();
+        for (const T& item : list)
+            item.write(*this);
+        endArray();
+    }
+    template<typename T>
+    void items(QLatin1StringView k, const QList<T>& list)
+    {
+        if (!list.isEmpty()) {
+            key(k);
+            items(list);
+        }
+    }
 
 private:
     void separator()

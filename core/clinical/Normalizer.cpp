@@ -782,7 +782,9 @@ void normalizeMedication(NormalizedRecord& r, const QJsonObject& o)
     finishMedicationInfo(r, info, names, strengths);
 }
 
-void normalizeCondition(NormalizedRecord& r, const QJsonObject& o)
+// What Condition and AllergyIntolerance share: clinical and verification status (entered-in-error
+// hides the record), categories, code and onset.
+void readStatusCodeAndOnset(NormalizedRecord& r, const QJsonObject& o)
 {
     r.clinicalStatus = conceptCode(o.value("clinicalStatus"_L1));
     r.verificationStatus = conceptCode(o.value("verificationStatus"_L1));
@@ -792,6 +794,11 @@ void normalizeCondition(NormalizedRecord& r, const QJsonObject& o)
     readCategories(r, o);
     applyConcept(r, readConcept(o.value("code"_L1)));
     readTimeChoice(r, o, "onsetDateTime"_L1, "onsetPeriod"_L1, {}, "onsetString"_L1);
+}
+
+void normalizeCondition(NormalizedRecord& r, const QJsonObject& o)
+{
+    readStatusCodeAndOnset(r, o);
     if (!setEnd(r, o.value("abatementDateTime"_L1))) {
         const QJsonObject p = obj(o, "abatementPeriod"_L1);
         if (!setEnd(r, p.value("end"_L1)))
@@ -805,14 +812,7 @@ void normalizeCondition(NormalizedRecord& r, const QJsonObject& o)
 
 void normalizeAllergy(NormalizedRecord& r, const QJsonObject& o)
 {
-    r.clinicalStatus = conceptCode(o.value("clinicalStatus"_L1));
-    r.verificationStatus = conceptCode(o.value("verificationStatus"_L1));
-    r.status = r.clinicalStatus.isEmpty() ? r.verificationStatus : r.clinicalStatus;
-    if (r.verificationStatus == u"entered-in-error")
-        r.hidden = true;
-    readCategories(r, o);
-    applyConcept(r, readConcept(o.value("code"_L1)));
-    readTimeChoice(r, o, "onsetDateTime"_L1, "onsetPeriod"_L1, {}, "onsetString"_L1);
+    readStatusCodeAndOnset(r, o);
     r.recordedAt = timeIso(o.value("recordedDate"_L1));
     put(r.details, "criticality"_L1, str(o, "criticality"_L1));
     put(r.details, "type"_L1, str(o, "type"_L1));

@@ -434,6 +434,12 @@ QList<ImmunizationDef> adultFlu(int firstYear, int lastYear, const char* cvx, co
     return out;
 }
 
+void sortByDate(QList<ImmunizationDef>& list)
+{
+    std::stable_sort(list.begin(), list.end(),
+                     [](const ImmunizationDef& a, const ImmunizationDef& b) { return a.date < b.date; });
+}
+
 // Pediatric schedule (CDC) from the child's birth date; returns the doses up to the anchor date.
 QList<ImmunizationDef> childSchedule()
 {
@@ -496,15 +502,8 @@ QList<ImmunizationDef> childSchedule()
             all.append({"150", "Influenza, injectable, quadrivalent, preservative free", when.addDays(28), "PMC",
                         "Sanofi Pasteur"});
     }
-    std::stable_sort(all.begin(), all.end(),
-                     [](const ImmunizationDef& a, const ImmunizationDef& b) { return a.date < b.date; });
+    sortByDate(all);
     return all;
-}
-
-void sortByDate(QList<ImmunizationDef>& list)
-{
-    std::stable_sort(list.begin(), list.end(),
-                     [](const ImmunizationDef& a, const ImmunizationDef& b) { return a.date < b.date; });
 }
 
 } // namespace
