@@ -62,6 +62,9 @@ void installDemoServerStarter(QObject* owner, bool autoApprove);
 // Issue 5: `sync` (app/SyncCommand.cpp).
 int runSyncCommand(CommandContext& ctx);
 
+// Issue 6: `summary --profile P [--json]` (app/SummaryCommand.cpp).
+int runSummaryCommand(CommandContext& ctx);
+
 // Issue 7: `export --profile P (--pdf FILE | --fhir FILE)` (app/ExportCommand.cpp).
 int runExportCommand(CommandContext& ctx);
 // True when the export writes a PDF (needs a GUI application for fonts and painting; offscreen is enough).

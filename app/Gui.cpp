@@ -12,6 +12,7 @@
 #include "core/connect/TokenProvider.h"
 #include "core/sync/SyncScheduler.h"
 #include "db/ConnectionStore.h"
+#include "db/PipelineRunner.h"
 #include "db/RecordsService.h"
 #include "db/SyncHistoryService.h"
 #include "db/SyncStore.h"
@@ -62,11 +63,16 @@ int runGui(int& argc, char** argv, const GuiOptions& options)
             std::shared_ptr<connect::ConnectService> connect;
             std::unique_ptr<db::SyncHistoryService> history;
             std::unique_ptr<sync::SyncScheduler> scheduler;
+            std::unique_ptr<db::PipelineRunner> pipeline;
             ~Session()
             {
                 if (scheduler)
                     scheduler->shutdown(std::chrono::seconds(5));
                 scheduler.reset();
+                // After the scheduler (it feeds the runner); stops at the next batch, keeps what is done.
+                if (pipeline)
+                    pipeline->shutdown();
+                pipeline.reset();
             }
         };
         auto session = std::make_shared<Session>();
@@ -86,8 +92,19 @@ int runGui(int& argc, char** argv, const GuiOptions& options)
             return success();
         });
         auto* records = session->records.get();
-        QObject::connect(session->scheduler.get(), &sync::ISyncControl::profileSynced, records,
+        // Issue 6: each connection's new data goes through the clinical pipeline (normalize, de-duplicate,
+        // summary) on the runner's thread; the views refresh once the profile's summary is written.
+        session->pipeline = std::make_unique<db::PipelineRunner>(factory, user.id);
+        auto* pipeline = session->pipeline.get();
+        QObject::connect(session->scheduler.get(), &sync::ISyncControl::connectionSynced, pipeline,
+                         [pipeline](const QString& profileId, const QString&, const QString&) {
+                             pipeline->enqueue(profileId);
+                         });
+        QObject::connect(pipeline, &db::PipelineRunner::profileUpdated, records,
                          [records](const QString& profileId) { records->notifyProfileChanged(profileId); });
+        QObject::connect(pipeline, &db::PipelineRunner::profileFailed, records,
+                         [records](const QString& profileId, const Error&) { records->notifyProfileChanged(profileId); });
+        pipeline->start();
         session->scheduler->start();
         ui::SessionServices services;
         services.records = records;

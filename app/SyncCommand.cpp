@@ -6,6 +6,7 @@
 #include "core/connect/DemoEndpoints.h"
 #include "core/connect/TokenProvider.h"
 #include "core/sync/SyncScheduler.h"
+#include "db/ClinicalPipeline.h"
 #include "db/ConnectionStore.h"
 #include "db/SyncStore.h"
 #include "db/VaultService.h"
@@ -184,6 +185,40 @@ int runSyncCommand(CommandContext& ctx)
 
     if (results.isEmpty() && exitCode == kExitOk)
         QTextStream(stderr) << tr("No connected health system to sync.") << "\n";
+
+    // Issue 6: the clinical pipeline (normalize, de-duplicate, summary) for every profile that got data.
+    QStringList synced;
+    for (const sync::SyncJobResult& r : std::as_const(results)) {
+        if (r.dataStored() && !synced.contains(r.profileId))
+            synced.append(r.profileId);
+    }
+    if (!synced.isEmpty()) {
+        QTextStream err(stderr);
+        db::ClinicalPipeline pipeline(factory);
+        for (const QString& id : std::as_const(synced)) {
+            QString name;
+            for (const sync::SyncJobResult& r : std::as_const(results))
+                if (r.profileId == id)
+                    name = r.profileName;
+            int lastPercent = -1;
+            auto stats = pipeline.runForProfile(id, [&](qint64 done, qint64 total) {
+                const int percent = total > 0 ? int(done * 100 / total) : 0;
+                if (percent / 10 == lastPercent / 10)
+                    return;
+                lastPercent = percent;
+                err << tr("%1: updating the records, %2%").arg(name).arg(percent) << "\n" << Qt::flush;
+            });
+            if (!stats) {
+                err << "healthhub: " << tr("The records of %1 could not be updated: %2").arg(name, stats.error().message())
+                    << "\n" << Qt::flush;
+                exitCode = kExitFailure;
+                continue;
+            }
+            err << tr("%1: %2 records, %3 after removing duplicates").arg(name).arg(stats->rawScanned).arg(stats->cleanRows)
+                << "\n" << Qt::flush;
+        }
+        pipeline.releaseThread();
+    }
     for (const sync::SyncJobResult& r : std::as_const(results)) {
         if (r.status == sync::JobStatus::Failed)
             exitCode = kExitFailure;

@@ -44,6 +44,7 @@ Commands:
                                               sign in to a patient portal for a profile
   disconnect --profile P --endpoint ID [--delete-data]
   sync [--profile P] [--json]                 fetch records from connected health systems
+  summary --profile P [--json]                a profile's summary (clean, de-duplicated records)
   export --profile P (--pdf FILE | --fhir FILE) [--ips] [--paper a4|letter]
                                               write a visit summary PDF or a FHIR bundle
   sandbox [--port N] [--auto-approve] [--scale N] [--replay DIR] [--fault SPEC ...]
@@ -167,6 +168,8 @@ int runHeadless(const Parsed& p)
         return runSyncCommand(ctx);
     if (p.command == u"export")
         return runExportCommand(ctx);
+    if (p.command == u"summary")
+        return runSummaryCommand(ctx);
     return usage(QCoreApplication::translate("hh::app", "Unknown command \"%1\".").arg(p.command));
 }
 

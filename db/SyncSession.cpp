@@ -2,6 +2,7 @@
 
 #include "core/Domain.h"
 #include "core/Log.h"
+#include "core/TestHooks.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -280,6 +281,7 @@ Result<QString> SyncSession::beginJob(const SyncTarget& target)
         return dbError(u.lastError(), tr("The sync could not be started."));
     if (!tx.commit())
         return dbError(m_db.lastError(), tr("The sync could not be started."));
+    testhook::reached("sync.begin.after-commit");
     return id;
 }
 
@@ -384,8 +386,10 @@ Result<PageWriteStats> SyncSession::storePage(const QString& jobId, const SyncTa
                 return dbError(seen->lastError(), saveError);
         }
     }
+    testhook::reached("sync.page.before-commit");
     if (!tx.commit())
         return dbError(m_db.lastError(), saveError);
+    testhook::reached("sync.page.after-commit");
     return stats;
 }
 
@@ -476,8 +480,10 @@ Result<int> SyncSession::markMissing(const QString& jobId, const QString& connec
     del.addBindValue(jobId);
     if (!del.exec())
         return dbError(del.lastError(), error);
+    testhook::reached("sync.missing.before-commit");
     if (!tx.commit())
         return dbError(m_db.lastError(), error);
+    testhook::reached("sync.missing.after-commit");
     return marked;
 }
 
@@ -503,8 +509,10 @@ Status SyncSession::saveCheckpoint(const QString& connectionId, const SyncCheckp
         return dbError(prepError, tr("The sync state could not be saved."));
     q->bindValue(0, QString::fromUtf8(checkpoint.toJson()));
     q->bindValue(1, connectionId);
+    testhook::reached("sync.checkpoint.before-save");
     if (!q->exec())
         return dbError(q->lastError(), tr("The sync state could not be saved."));
+    testhook::reached("sync.checkpoint.after-save");
     return success();
 }
 
@@ -633,8 +641,10 @@ Status SyncSession::finishJob(const SyncJobResult& result)
     }
     if (Status st = recomputeProfileStatus(result.profileId, now); !st)
         return st;
+    testhook::reached("sync.finish.before-commit");
     if (!tx.commit())
         return dbError(m_db.lastError(), error);
+    testhook::reached("sync.finish.after-commit");
     return success();
 }
 

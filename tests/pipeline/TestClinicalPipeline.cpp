@@ -1,0 +1,499 @@
+// The clinical pipeline on a real vault (issue 6): raw rows of demo patients, stored as a sync stores
+// them, become normalized rows, de-duplicated clean rows and a summary; runs are incremental, idempotent
+// and survive a stop (cancel, SIGKILL) at any point.
+
+#include "core/clinical/NormalizedRecord.h"
+#include "core/demo/SyntheticFamily.h"
+#include "db/ClinicalPipeline.h"
+#include "db/ConnectionFactory.h"
+#include "pipeline/PipelineTestSupport.h"
+#include "sync/SyncTestSupport.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTest>
+#include <QUrl>
+
+#include <atomic>
+#include <memory>
+
+using namespace hh;
+using demo::Vendor;
+
+namespace {
+
+// The clean table of a profile, as comparable rows (ids and times left out: they may differ).
+QStringList cleanSnapshot(synctest::TestVault& vault, const QString& profileId)
+{
+    QSqlQuery q(vault.db());
+    q.prepare(QStringLiteral("SELECT resource_type, dedup_key, status, canonical_system, canonical_code, display, "
+                             "effective_at, value_num, value_unit, value_text, abnormal, has_conflict, sources, clean_json "
+                             "FROM profile_fhir_resources_clean WHERE profile_id = ? ORDER BY resource_type, dedup_key"));
+    q.addBindValue(profileId);
+    QStringList rows;
+    if (!q.exec())
+        return {QStringLiteral("query failed: ") + q.lastError().text()};
+    while (q.next()) {
+        QStringList cols;
+        for (int i = 0; i < 14; ++i)
+            cols.append(q.value(i).toString());
+        rows.append(cols.join(u'\x1f'));
+    }
+    return rows;
+}
+
+QString summaryOf(synctest::TestVault& vault, const QString& profileId)
+{
+    return vault.scalar(QStringLiteral("SELECT summary_json FROM profile_summary WHERE profile_id = ?"), {profileId}).toString();
+}
+
+// Drops everything the pipeline derived for the profile (what a first run starts from).
+void dropDerived(synctest::TestVault& vault, const QString& profileId)
+{
+    for (const char* table : {"profile_fhir_resources_clean", "profile_fhir_resources_normalized", "profile_summary",
+                              "profile_dedup_dirty"})
+        QVERIFY(vault.exec(QStringLiteral("DELETE FROM %1 WHERE profile_id = ?").arg(QLatin1String(table)), {profileId}));
+}
+
+} // namespace
+
+class TestClinicalPipeline : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<synctest::TestVault> m_vault;
+    demo::SyntheticFamily m_family{1};
+    QString m_profile;
+    QHash<Vendor, QString> m_connections;
+
+    void addPatient(const QString& key, QList<Vendor> vendors)
+    {
+        m_profile = m_vault->addProfile(key);
+        for (Vendor v : vendors) {
+            const QString ep = pipelinetest::demoEndpointId(v);
+            m_vault->addEndpoint(ep, demo::vendorKey(v), ep, QUrl(QStringLiteral("http://127.0.0.1:9/") + ep));
+            m_connections.insert(v, m_vault->addConnection(m_profile, ep, demo::vendorKey(v)));
+            auto stored = pipelinetest::storeDemoPatient(m_vault->factory(), m_connections.value(v), m_family, v, key);
+            QVERIFY2(stored.ok(), stored.ok() ? "" : qPrintable(stored.error().detail()));
+            QVERIFY(*stored > 50);
+        }
+    }
+
+    qint64 count(const QString& sql, const QVariantList& binds = {}) { return m_vault->count(sql, binds); }
+
+    // Rewrites one raw row's JSON as a sync would when the server changed it.
+    void changeRaw(const QString& rawId, const std::function<void(QJsonObject&)>& edit)
+    {
+        const QByteArray json =
+            m_vault->scalar(QStringLiteral("SELECT resource_json FROM profile_fhir_resources_raw WHERE id = ?"), {rawId})
+                .toString()
+                .toUtf8();
+        QJsonObject o = QJsonDocument::fromJson(json).object();
+        QVERIFY(!o.isEmpty());
+        edit(o);
+        const QByteArray out = QJsonDocument(o).toJson(QJsonDocument::Compact);
+        QVERIFY(m_vault->exec(QStringLiteral("UPDATE profile_fhir_resources_raw SET resource_json = ?, content_hash = ? "
+                                             "WHERE id = ?"),
+                              {QString::fromUtf8(out),
+                               QString::fromLatin1(QCryptographicHash::hash(out, QCryptographicHash::Sha256).toHex()),
+                               rawId}));
+    }
+
+    QStringList rawIds(const QString& type, Vendor vendor, int limit)
+    {
+        QSqlQuery q(m_vault->db());
+        q.prepare(QStringLiteral("SELECT id FROM profile_fhir_resources_raw WHERE connection_id = ? AND resource_type = ? "
+                                 "ORDER BY id LIMIT ?"));
+        q.addBindValue(m_connections.value(vendor));
+        q.addBindValue(type);
+        q.addBindValue(limit);
+        QStringList out;
+        if (q.exec())
+            while (q.next())
+                out.append(q.value(0).toString());
+        return out;
+    }
+
+    // A full recompute from scratch of the current raw rows: the reference for the incremental result.
+    QStringList fullRecompute()
+    {
+        dropDerived(*m_vault, m_profile);
+        db::ClinicalPipeline pipeline(m_vault->factory());
+        auto r = pipeline.runForProfile(m_profile);
+        if (!r)
+            return {QStringLiteral("full recompute failed: ") + r.error().detail()};
+        return cleanSnapshot(*m_vault, m_profile);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_vault = std::make_unique<synctest::TestVault>();
+        QVERIFY2(m_vault->isValid(), qPrintable(m_vault->error()));
+        m_connections.clear();
+    }
+
+    void cleanup()
+    {
+        m_vault->factory()->releaseThreadConnections();
+        m_vault.reset();
+    }
+
+    // (a) A first run writes one normalized row per raw row, clean rows that account for every
+    // normalized row exactly once, and the summary; a second run finds nothing to do.
+    void firstRunWritesEverything()
+    {
+        addPatient(QStringLiteral("mother"), {Vendor::Epic, Vendor::Athena});
+        const qint64 raw = count(QStringLiteral("SELECT count(*) FROM profile_fhir_resources_raw WHERE profile_id = ?"), {m_profile});
+        db::ClinicalPipeline pipeline(m_vault->factory());
+        qint64 lastDone = -1;
+        qint64 lastTotal = 0;
+        bool monotonic = true;
+        auto stats = pipeline.runForProfile(m_profile, [&](qint64 done, qint64 total) {
+            monotonic = monotonic && done >= lastDone && done <= total;
+            lastDone = done;
+            lastTotal = total;
+        });
+        QVERIFY2(stats.ok(), stats.ok() ? "" : qPrintable(stats.error().detail()));
+        QVERIFY(monotonic);
+        QCOMPARE(lastDone, lastTotal);
+        QCOMPARE(stats->rawScanned, raw);
+        QCOMPARE(stats->normalized, raw);
+        QCOMPARE(stats->unchanged, 0);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM profile_fhir_resources_normalized WHERE profile_id = ?"), {m_profile}), raw);
+        // Every raw row has its normalized row, with the raw row's hash and the current version.
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM profile_fhir_resources_raw r JOIN profile_fhir_resources_normalized n "
+                                      "ON n.raw_id = r.id WHERE r.profile_id = ? AND n.raw_hash = r.content_hash "
+                                      "AND n.normalizer_version = ?"),
+                       {m_profile, clinical::kNormalizerVersion}),
+                 raw);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM profile_fhir_resources_normalized WHERE profile_id = ? AND error IS NOT NULL"),
+                       {m_profile}),
+                 stats->normalizeErrors);
+        // Binary is not a clinical type: kept raw, normalized with a reason, never de-duplicated.
+        QVERIFY(count(QStringLiteral("SELECT count(*) FROM profile_fhir_resources_normalized WHERE profile_id = ? AND "
+                                     "resource_type = 'Binary' AND error IS NOT NULL AND dedup_group IS NULL"),
+                      {m_profile})
+                > 0);
+
+        // Clean rows: each normalized row with a group is the source of exactly one clean row.
+        const qint64 grouped = count(QStringLiteral("SELECT count(*) FROM profile_fhir_resources_normalized WHERE profile_id = ? "
+                                                    "AND dedup_group IS NOT NULL"),
+                                     {m_profile});
+        QSqlQuery q(m_vault->db());
+        q.prepare(QStringLiteral("SELECT sources, dedup_key FROM profile_fhir_resources_clean WHERE profile_id = ?"));
+        q.addBindValue(m_profile);
+        QVERIFY(q.exec());
+        qint64 sources = 0;
+        qint64 rows = 0;
+        qint64 merged = 0;
+        QSet<QString> seenRaw;
+        while (q.next()) {
+            ++rows;
+            const QJsonArray arr = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).array();
+            QVERIFY(!arr.isEmpty());
+            sources += arr.size();
+            if (arr.size() > 1)
+                ++merged;
+            for (const QJsonValue& s : arr) {
+                const QString rawId = s.toObject().value(QStringLiteral("raw_id")).toString();
+                QVERIFY2(!seenRaw.contains(rawId), "a raw row is the source of two clean rows");
+                seenRaw.insert(rawId);
+            }
+        }
+        QCOMPARE(sources, grouped);
+        QCOMPARE(rows, stats->cleanRows);
+        QVERIFY(merged > 0);          // the mother's records overlap at both endpoints
+        QVERIFY(rows < grouped);
+        QCOMPARE(stats->cleanWritten, rows);
+
+        // The summary: written, ready, counts per type as in the clean table; no queued work left.
+        const QJsonObject summary = QJsonDocument::fromJson(summaryOf(*m_vault, m_profile).toUtf8()).object();
+        QVERIFY(!summary.isEmpty());
+        QCOMPARE(m_vault->scalar(QStringLiteral("SELECT status FROM profile_summary WHERE profile_id = ?"), {m_profile}).toString(),
+                 QStringLiteral("ready"));
+        const QJsonObject counts = summary.value(QStringLiteral("counts")).toObject();
+        QVERIFY(!counts.isEmpty());
+        for (auto it = counts.constBegin(); it != counts.constEnd(); ++it)
+            QCOMPARE(it.value().toInteger(),
+                     count(QStringLiteral("SELECT count(*) FROM profile_fhir_resources_clean WHERE profile_id = ? AND resource_type = ?"),
+                           {m_profile, it.key()}));
+        QCOMPARE(summary.value(QStringLiteral("sources")).toArray().size(), 2);
+        QVERIFY(!summary.value(QStringLiteral("conditions")).toArray().isEmpty());
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM profile_dedup_dirty WHERE profile_id = ?"), {m_profile}), 0);
+
+        // Second run: nothing changed, nothing written.
+        const QString summaryBefore = summaryOf(*m_vault, m_profile);
+        auto again = pipeline.runForProfile(m_profile);
+        QVERIFY(again.ok());
+        QCOMPARE(again->normalized, 0);
+        QCOMPARE(again->unchanged, raw);
+        QCOMPARE(again->groupsRecomputed, 0);
+        QCOMPARE(again->cleanWritten, 0);
+        QVERIFY(!again->summaryWritten);
+        QCOMPARE(summaryOf(*m_vault, m_profile), summaryBefore);
+        pipeline.releaseThread();
+    }
+
+    // (b) After raw rows change, disappear and appear, the incremental run gives exactly the clean
+    // table of a full recompute, and does not rewrite the rows that did not change.
+    void incrementalEqualsFull()
+    {
+        addPatient(QStringLiteral("father"), {Vendor::Epic, Vendor::Athena});
+        db::ClinicalPipeline pipeline(m_vault->factory());
+        pipeline.setBatchSize(97); // several batches and chunks
+        QVERIFY(pipeline.runForProfile(m_profile).ok());
+        QVERIFY(m_vault->exec(QStringLiteral("UPDATE profile_fhir_resources_normalized SET updated_at = '2000-01-01T00:00:00.000Z' "
+                                             "WHERE profile_id = ?"),
+                              {m_profile}));
+
+        // Changed: observation values (one side of a merged fact among them), a condition's status.
+        const QStringList observations = rawIds(QStringLiteral("Observation"), Vendor::Athena, 12);
+        QCOMPARE(observations.size(), 12);
+        for (const QString& id : observations)
+            changeRaw(id, [](QJsonObject& o) {
+                QJsonObject v = o.value(QStringLiteral("valueQuantity")).toObject();
+                v.insert(QStringLiteral("value"), v.value(QStringLiteral("value")).toDouble() * 1.5 + 1);
+                o.insert(QStringLiteral("valueQuantity"), v);
+            });
+        const QStringList conditions = rawIds(QStringLiteral("Condition"), Vendor::Epic, 1);
+        QCOMPARE(conditions.size(), 1);
+        changeRaw(conditions.first(), [](QJsonObject& o) {
+            o.insert(QStringLiteral("clinicalStatus"),
+                     QJsonObject{{QStringLiteral("coding"),
+                                  QJsonArray{QJsonObject{
+                                      {QStringLiteral("system"),
+                                       QStringLiteral("http://terminology.hl7.org/CodeSystem/condition-clinical")},
+                                      {QStringLiteral("code"), QStringLiteral("resolved")}}}}});
+        });
+        // Gone: a complete pass no longer returned them.
+        const QStringList gone = rawIds(QStringLiteral("Immunization"), Vendor::Epic, 3)
+            + rawIds(QStringLiteral("Observation"), Vendor::Epic, 5);
+        QCOMPARE(gone.size(), 8);
+        for (const QString& id : gone)
+            QVERIFY(m_vault->exec(QStringLiteral("UPDATE profile_fhir_resources_raw SET missing_since_job_id = 'job-x' WHERE id = ?"),
+                                  {id}));
+        // New: a resource the server added.
+        const QString newRaw = QStringLiteral("01000000-0000-7000-8000-000000000001");
+        {
+            QJsonObject o = QJsonDocument::fromJson(m_vault->scalar(QStringLiteral("SELECT resource_json FROM profile_fhir_resources_raw "
+                                                                                   "WHERE id = ?"),
+                                                                    {observations.first()})
+                                                        .toString()
+                                                        .toUtf8())
+                                .object();
+            o.insert(QStringLiteral("id"), QStringLiteral("added-1"));
+            o.insert(QStringLiteral("effectiveDateTime"), QStringLiteral("2024-02-29"));
+            const QByteArray json = QJsonDocument(o).toJson(QJsonDocument::Compact);
+            QVERIFY(m_vault->exec(QStringLiteral("INSERT INTO profile_fhir_resources_raw (id, profile_id, resource_type, connection_id, "
+                                                 "provider, resource_id, resource_json, content_hash, fetched_at, updated_at) "
+                                                 "VALUES (?, ?, 'Observation', ?, 'athena', 'added-1', ?, ?, '2024-01-01T00:00:00.000Z', "
+                                                 "'2024-01-01T00:00:00.000Z')"),
+                                  {newRaw, m_profile, m_connections.value(Vendor::Athena), QString::fromUtf8(json),
+                                   QString::fromLatin1(QCryptographicHash::hash(json, QCryptographicHash::Sha256).toHex())}));
+        }
+        const QString summaryBefore = summaryOf(*m_vault, m_profile);
+
+        auto stats = pipeline.runForProfile(m_profile);
+        QVERIFY2(stats.ok(), stats.ok() ? "" : qPrintable(stats.error().detail()));
+        QCOMPARE(stats->normalized, observations.size() + conditions.size() + 1);
+        QCOMPARE(stats->removed, gone.size());
+        QVERIFY(stats->groupsRecomputed > 0);
+        QVERIFY(stats->summaryWritten);
+        QVERIFY(summaryOf(*m_vault, m_profile) != summaryBefore);
+        // Unchanged rows were not rewritten; changed ones were.
+        const qint64 rewritten = count(QStringLiteral("SELECT count(*) FROM profile_fhir_resources_normalized WHERE profile_id = ? "
+                                                      "AND updated_at != '2000-01-01T00:00:00.000Z'"),
+                                       {m_profile});
+        QCOMPARE(rewritten, stats->normalized);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM profile_fhir_resources_normalized n JOIN profile_fhir_resources_raw r "
+                                      "ON r.id = n.raw_id WHERE r.missing_since_job_id IS NOT NULL")),
+                 0);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM profile_dedup_dirty WHERE profile_id = ?"), {m_profile}), 0);
+
+        const QStringList incremental = cleanSnapshot(*m_vault, m_profile);
+        const QString incrementalSummary = summaryOf(*m_vault, m_profile);
+        pipeline.releaseThread();
+        const QStringList full = fullRecompute();
+        QCOMPARE(incremental.size(), full.size());
+        for (qsizetype i = 0; i < full.size(); ++i)
+            QCOMPARE(incremental.at(i), full.at(i));
+        // The summaries agree too, apart from the time they were generated.
+        auto withoutTime = [](const QString& json) {
+            QJsonObject o = QJsonDocument::fromJson(json.toUtf8()).object();
+            o.remove(QStringLiteral("generated_at"));
+            return o;
+        };
+        QCOMPARE(withoutTime(incrementalSummary), withoutTime(summaryOf(*m_vault, m_profile)));
+    }
+
+    // A changed Medication is picked up by the orders that reference it (reference resolved per run).
+    void medicationChangeRenormalizesOrders()
+    {
+        addPatient(QStringLiteral("mother"), {Vendor::Epic});
+        db::ClinicalPipeline pipeline(m_vault->factory());
+        QVERIFY(pipeline.runForProfile(m_profile).ok());
+        // Orders resolved their Medication: the clean medication rows carry an RxNorm code.
+        QVERIFY(count(QStringLiteral("SELECT count(*) FROM profile_fhir_resources_normalized WHERE profile_id = ? AND "
+                                     "resource_type = 'MedicationRequest' AND canonical_code IS NOT NULL"),
+                      {m_profile})
+                > 0);
+        const QStringList meds = rawIds(QStringLiteral("Medication"), Vendor::Epic, 1);
+        QCOMPARE(meds.size(), 1);
+        changeRaw(meds.first(), [](QJsonObject& o) { o.insert(QStringLiteral("status"), QStringLiteral("inactive")); });
+        const qint64 orders = count(QStringLiteral("SELECT count(*) FROM profile_fhir_resources_raw WHERE connection_id = ? AND "
+                                                   "resource_type IN ('MedicationRequest','MedicationStatement',"
+                                                   "'MedicationAdministration','MedicationDispense')"),
+                                    {m_connections.value(Vendor::Epic)});
+        QVERIFY(orders > 0);
+        auto stats = pipeline.runForProfile(m_profile);
+        QVERIFY(stats.ok());
+        QCOMPARE(stats->normalized, orders + 1);
+        pipeline.releaseThread();
+    }
+
+    // (c) A run stopped between the normalized and the clean phase (and inside it) leaves queued groups;
+    // the next run finishes the work and the result equals a full recompute.
+    void stoppedRunIsRepaired()
+    {
+        addPatient(QStringLiteral("mother"), {Vendor::Epic, Vendor::Athena});
+        std::atomic<bool> cancel{false};
+        db::ClinicalPipeline pipeline(m_vault->factory());
+        pipeline.setCancelFlag(&cancel);
+        pipeline.setBatchSize(200);
+        qint64 normalizeTotal = -1;
+        auto stopped = pipeline.runForProfile(m_profile, [&](qint64 done, qint64 total) {
+            if (normalizeTotal < 0)
+                normalizeTotal = total; // the first report: the normalize phase's own total
+            if (done >= normalizeTotal && normalizeTotal > 0)
+                cancel = true; // every normalized row written, no group merged yet
+        });
+        QVERIFY(!stopped.ok());
+        QCOMPARE(stopped.error().code(), ErrorCode::Cancelled);
+        const qint64 raw = count(QStringLiteral("SELECT count(*) FROM profile_fhir_resources_raw WHERE profile_id = ?"), {m_profile});
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM profile_fhir_resources_normalized WHERE profile_id = ?"), {m_profile}), raw);
+        QVERIFY(count(QStringLiteral("SELECT count(*) FROM profile_dedup_dirty WHERE profile_id = ?"), {m_profile}) > 1);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM profile_fhir_resources_clean WHERE profile_id = ?"), {m_profile}), 0);
+        QVERIFY(summaryOf(*m_vault, m_profile).isEmpty());
+        // Not an error for the profile: a cancelled run leaves the status alone.
+        QVERIFY(m_vault->scalar(QStringLiteral("SELECT status FROM profile_summary WHERE profile_id = ?"), {m_profile}).toString()
+                != QStringLiteral("error"));
+
+        cancel = false;
+        auto resumed = pipeline.runForProfile(m_profile);
+        QVERIFY2(resumed.ok(), resumed.ok() ? "" : qPrintable(resumed.error().detail()));
+        QCOMPARE(resumed->normalized, 0); // the normalized rows of the stopped run are kept
+        QVERIFY(resumed->groupsRecomputed > 0);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM profile_dedup_dirty WHERE profile_id = ?"), {m_profile}), 0);
+        QVERIFY(!summaryOf(*m_vault, m_profile).isEmpty());
+        const QStringList repaired = cleanSnapshot(*m_vault, m_profile);
+        pipeline.releaseThread();
+        QCOMPARE(repaired, fullRecompute());
+    }
+
+    // (c) The process is killed (SIGKILL) inside and between the pipeline's transactions; every time the
+    // vault is consistent and the next run completes with the full result.
+    void killedRunIsRepaired_data()
+    {
+        QTest::addColumn<QString>("point");
+        QTest::newRow("inside a normalize transaction") << QStringLiteral("pipeline.normalize.before-commit:3");
+        QTest::newRow("between normalize batches") << QStringLiteral("pipeline.normalize.after-commit:2");
+        QTest::newRow("after the last normalize batch") << QStringLiteral("pipeline.clean.before-commit:1");
+        QTest::newRow("between clean chunks") << QStringLiteral("pipeline.clean.after-commit:1");
+        QTest::newRow("before the summary commit") << QStringLiteral("pipeline.summary.before-commit:1");
+    }
+
+    void killedRunIsRepaired()
+    {
+        QFETCH(QString, point);
+        addPatient(QStringLiteral("mother"), {Vendor::Epic, Vendor::Athena});
+        const QString reference = [&] {
+            const QStringList full = fullRecompute();
+            dropDerived(*m_vault, m_profile);
+            return full.join(u'\n');
+        }();
+        QVERIFY(!reference.isEmpty());
+        m_vault->release();
+
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HH_KILL_AT"), point);
+        env.insert(QStringLiteral("HH_TEST_DB"), m_vault->databasePath());
+        env.insert(QStringLiteral("HH_TEST_KEY"), QString::fromLatin1(m_vault->keyHex()));
+        child.setProcessEnvironment(env);
+        child.start(QStringLiteral(HH_PIPELINE_CHILD), {m_profile, QStringLiteral("100")});
+        QVERIFY(child.waitForFinished(60000));
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+        QVERIFY2(child.readAllStandardError().contains("hh-testhook: killed at"), "the kill point was not reached");
+
+        QCOMPARE(m_vault->scalar(QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
+        db::ClinicalPipeline pipeline(m_vault->factory());
+        auto stats = pipeline.runForProfile(m_profile);
+        QVERIFY2(stats.ok(), stats.ok() ? "" : qPrintable(stats.error().detail()));
+        QVERIFY(stats->summaryWritten);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM profile_dedup_dirty WHERE profile_id = ?"), {m_profile}), 0);
+        pipeline.releaseThread();
+        QCOMPARE(cleanSnapshot(*m_vault, m_profile).join(u'\n'), reference);
+    }
+
+    // A failing run marks the summary 'error' with a message and keeps the previous summary.
+    void failureSetsErrorStatus()
+    {
+        addPatient(QStringLiteral("child"), {Vendor::Epic});
+        db::ClinicalPipeline pipeline(m_vault->factory());
+        QVERIFY(pipeline.runForProfile(m_profile).ok());
+        const QString summary = summaryOf(*m_vault, m_profile);
+        QVERIFY(!summary.isEmpty());
+        // Make the clean-row writes fail: a trigger that refuses inserts (the test's stand-in for a full disk).
+        QVERIFY(m_vault->exec(QStringLiteral("CREATE TRIGGER refuse_clean BEFORE INSERT ON profile_fhir_resources_clean "
+                                             "BEGIN SELECT RAISE(ABORT, 'disk full'); END")));
+        QVERIFY(m_vault->exec(QStringLiteral("DELETE FROM profile_fhir_resources_clean WHERE profile_id = ?"), {m_profile}));
+        QVERIFY(m_vault->exec(QStringLiteral("DELETE FROM profile_summary WHERE profile_id = ?"), {m_profile}));
+        auto failed = pipeline.runForProfile(m_profile);
+        QVERIFY(!failed.ok());
+        QCOMPARE(failed.error().code(), ErrorCode::Database);
+        QCOMPARE(m_vault->scalar(QStringLiteral("SELECT status FROM profile_summary WHERE profile_id = ?"), {m_profile}).toString(),
+                 QStringLiteral("error"));
+        QVERIFY(!m_vault->scalar(QStringLiteral("SELECT error_message FROM profile_summary WHERE profile_id = ?"), {m_profile})
+                     .toString()
+                     .isEmpty());
+        QVERIFY(m_vault->exec(QStringLiteral("DROP TRIGGER refuse_clean")));
+        auto ok = pipeline.runForProfile(m_profile);
+        QVERIFY(ok.ok());
+        QCOMPARE(m_vault->scalar(QStringLiteral("SELECT status FROM profile_summary WHERE profile_id = ?"), {m_profile}).toString(),
+                 QStringLiteral("ready"));
+        QVERIFY(m_vault->scalar(QStringLiteral("SELECT error_message FROM profile_summary WHERE profile_id = ?"), {m_profile}).isNull());
+        pipeline.releaseThread();
+    }
+
+    void unknownProfile()
+    {
+        db::ClinicalPipeline pipeline(m_vault->factory());
+        auto r = pipeline.runForProfile(QStringLiteral("no-such-profile"));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code(), ErrorCode::NotFound);
+        pipeline.releaseThread();
+    }
+
+    void pendingProfiles()
+    {
+        addPatient(QStringLiteral("child"), {Vendor::Epic});
+        db::ClinicalPipeline pipeline(m_vault->factory());
+        auto before = pipeline.pendingProfiles();
+        QVERIFY(before.ok());
+        QCOMPARE(*before, QStringList{m_profile});
+        QVERIFY(pipeline.runForProfile(m_profile).ok());
+        auto after = pipeline.pendingProfiles(m_vault->userId());
+        QVERIFY(after.ok());
+        QVERIFY(after->isEmpty());
+        pipeline.releaseThread();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClinicalPipeline)
+#include "TestClinicalPipeline.moc"
