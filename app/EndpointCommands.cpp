@@ -2,6 +2,7 @@
 #include "app/Commands.h"
 
 #include "core/connect/ConnectService.h"
+#include "core/smart/UrlPolicy.h"
 #include "db/ConnectionStore.h"
 #include "db/VaultService.h"
 
@@ -30,6 +31,14 @@ bool parseArgs(QCommandLineParser& parser, const QStringList& args, const QStrin
         return false;
     }
     return true;
+}
+
+// An error about what a file or a server held (not about the command line): exit 1 even when the error is
+// InvalidInput, which fail() reports as a usage error (exit 2).
+int failOperation(const Error& error)
+{
+    (void)fail(error);
+    return kExitFailure;
 }
 
 // The signed-in account's connection layer; destroyed before the vault closes.
@@ -116,14 +125,21 @@ int endpointImport(CommandContext& ctx, const QStringList& args)
         return kExitUsage;
     if (parser.positionalArguments().size() != 1)
         return usage(tr("endpoint import needs exactly one file or URL."));
+    const QString source = parser.positionalArguments().constFirst();
+    // A URL the app will not download from is a wrong argument (exit 2); checked before asking for the password.
+    const QUrl url(source.trimmed());
+    const QString scheme = url.scheme().toLower();
+    if ((scheme == u"http" || scheme == u"https") && !smart::isAllowedUrl(url))
+        return fail(Error(ErrorCode::InvalidInput, tr("Health Hub downloads directories over https only."),
+                          QStringLiteral("directory URL not allowed")));
     if (Status st = signIn(ctx); !st)
         return fail(st.error());
     auto service = openService(ctx);
     if (!service)
         return fail(service.error());
-    auto summary = (*service)->importDirectory(parser.positionalArguments().constFirst()).result();
+    auto summary = (*service)->importDirectory(source).result();
     if (!summary)
-        return fail(summary.error());
+        return failOperation(summary.error()); // the file or the download was not a directory
     QTextStream(stderr) << tr("Imported the directory: %1 new, %2 updated, %3 skipped.")
                                .arg(summary->added)
                                .arg(summary->updated)
