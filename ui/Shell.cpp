@@ -8,7 +8,11 @@
 #include "ui/SignInWindow.h"
 #include "ui/UiSettings.h"
 
+#include <QCoreApplication>
+#include <QTimer>
 #include <QWidget>
+
+#include <cstdio>
 
 // Q_INIT_RESOURCE must be used outside any namespace; the .qrc lives in a static library, so it
 // has to be referenced for the linker to keep it.
@@ -18,6 +22,21 @@ static void initUiResources()
 }
 
 namespace hh::ui {
+
+namespace {
+// Benchmark hook (tests/bench, startup_ms): with HH_STARTUP_PROBE set, the first time the main
+// window is shown print one line on stdout and quit.
+void startupProbe()
+{
+    static bool done = false;
+    if (done || !qEnvironmentVariableIsSet("HH_STARTUP_PROBE"))
+        return;
+    done = true;
+    std::fputs("startup-probe: dashboard-shown\n", stdout);
+    std::fflush(stdout);
+    QTimer::singleShot(0, QCoreApplication::instance(), &QCoreApplication::quit);
+}
+} // namespace
 
 Shell::Shell(IAccountService& accounts, IProfileService& profiles, QObject* parent)
     : QObject(parent), m_accounts(accounts), m_profiles(profiles), m_autoLock(new AutoLock(this))
@@ -95,6 +114,8 @@ void Shell::setWindow(QWidget* window, Screen screen)
         old->deleteLater();
     }
     Q_EMIT screenChanged(screen);
+    if (screen == Screen::Main)
+        startupProbe();
 }
 
 void Shell::showFirstRun()

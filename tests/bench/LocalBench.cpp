@@ -1,0 +1,269 @@
+#include "bench/LocalBench.h"
+
+#include "bench/BenchVault.h"
+#include "bench/PageSource.h"
+#include "core/sync/FhirPage.h"
+#include "db/ConnectionFactory.h"
+#include "db/SyncStore.h"
+
+// HH_BENCH_HAVE_PIPELINE is set by bench.cmake when hh_db builds db/ClinicalPipeline.cpp.
+#if HH_BENCH_HAVE_PIPELINE
+#include "db/ClinicalPipeline.h"
+#endif
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace hh::bench {
+
+namespace {
+Error benchError(const QString& detail)
+{
+    return Error(ErrorCode::Database, u"benchmark"_s, detail);
+}
+
+// Ids that sort in insertion order (as the sync's own raw ids do), so the baseline appends to the
+// primary-key index too.
+class OrderedIds
+{
+public:
+    QString next()
+    {
+        return u"%1-%2"_s.arg(m_start, 12, 16, QChar(u'0')).arg(++m_n, 23, 16, QChar(u'0'));
+    }
+
+private:
+    qint64 m_start = QDateTime::currentMSecsSinceEpoch();
+    quint64 m_n = 0;
+};
+
+// Plain prepared inserts of raw rows into a fresh vault, timed: batchRows rows per transaction (0: one
+// transaction per call of insert(), i.e. per page).
+class RawInserter
+{
+public:
+    RawInserter(QString role, int batchRows) : m_vault(std::move(role)), m_batchRows(batchRows) {}
+    ~RawInserter()
+    {
+        m_insert = QSqlQuery();
+        m_db = QSqlDatabase();
+        if (m_vault.factory())
+            m_vault.factory()->releaseThreadConnections();
+    }
+    RawInserter(const RawInserter&) = delete;
+    RawInserter& operator=(const RawInserter&) = delete;
+
+    Status open()
+    {
+        if (Status st = m_vault.create(); !st)
+            return st;
+        auto connection = addConnection(*m_vault.factory(), m_vault.profileId(), u"bench-epic"_s,
+                                        QUrl(u"http://127.0.0.1/bench"_s), QString(), m_vault.role());
+        if (!connection)
+            return connection.error();
+        m_connectionId = *connection;
+        auto db = m_vault.factory()->connection(m_vault.role());
+        if (!db)
+            return db.error();
+        m_db = *db;
+        m_insert = QSqlQuery(m_db);
+        if (!m_insert.prepare(u"INSERT INTO profile_fhir_resources_raw (id, profile_id, resource_type, "
+                              "connection_id, provider, resource_id, resource_json, content_hash, fetched_at, "
+                              "updated_at) VALUES (?, ?, ?, ?, 'epic', ?, CAST(? AS TEXT), CAST(? AS TEXT), ?, ?)"_s))
+            return benchError(m_insert.lastError().text());
+        m_now = nowUtcIso();
+        return success();
+    }
+
+    Status insert(const QList<sync::RawResource>& resources)
+    {
+        QElapsedTimer t;
+        t.start();
+        for (const sync::RawResource& r : resources) {
+            if (m_inBatch == 0 && !m_db.transaction())
+                return benchError(m_db.lastError().text());
+            m_insert.bindValue(0, m_ids.next());
+            m_insert.bindValue(1, m_vault.profileId());
+            m_insert.bindValue(2, r.resourceType);
+            m_insert.bindValue(3, m_connectionId);
+            m_insert.bindValue(4, r.resourceId);
+            m_insert.bindValue(5, r.json);
+            m_insert.bindValue(6, r.hash);
+            m_insert.bindValue(7, m_now);
+            m_insert.bindValue(8, m_now);
+            if (!m_insert.exec())
+                return benchError(m_insert.lastError().text());
+            if (++m_inBatch == m_batchRows) {
+                if (!m_db.commit())
+                    return benchError(m_db.lastError().text());
+                m_inBatch = 0;
+            }
+        }
+        if (m_batchRows == 0 && m_inBatch > 0) {
+            if (!m_db.commit())
+                return benchError(m_db.lastError().text());
+            m_inBatch = 0;
+        }
+        m_seconds += static_cast<double>(t.nsecsElapsed()) / 1e9;
+        return success();
+    }
+
+    Status finish()
+    {
+        QElapsedTimer t;
+        t.start();
+        if (m_inBatch > 0 && !m_db.commit())
+            return benchError(m_db.lastError().text());
+        m_inBatch = 0;
+        m_seconds += static_cast<double>(t.nsecsElapsed()) / 1e9;
+        return success();
+    }
+
+    [[nodiscard]] double seconds() const { return m_seconds; }
+
+private:
+    BareVault m_vault;
+    int m_batchRows;
+    QSqlDatabase m_db;
+    QSqlQuery m_insert;
+    QString m_connectionId;
+    QString m_now;
+    OrderedIds m_ids;
+    int m_inBatch = 0;
+    double m_seconds = 0;
+};
+} // namespace
+
+bool pipelineAvailable()
+{
+    return HH_BENCH_HAVE_PIPELINE != 0;
+}
+
+Result<double> runClinicalPipeline(const std::shared_ptr<db::ConnectionFactory>& factory, const QString& profileId,
+                                   QString* statsText)
+{
+#if HH_BENCH_HAVE_PIPELINE
+    QElapsedTimer t;
+    t.start();
+    db::ClinicalPipeline pipeline(factory);
+    auto r = pipeline.runForProfile(profileId);
+    const double seconds = static_cast<double>(t.nsecsElapsed()) / 1e9;
+    pipeline.releaseThread();
+    if (!r)
+        return r.error();
+    if (statsText)
+        *statsText = u"raw %1, normalized %2 (errors %3), groups %4, clean written %5, clean rows %6, summary %7"_s
+                         .arg(r->rawScanned)
+                         .arg(r->normalized)
+                         .arg(r->normalizeErrors)
+                         .arg(r->groupsRecomputed)
+                         .arg(r->cleanWritten)
+                         .arg(r->cleanRows)
+                         .arg(r->summaryWritten ? u"written"_s : u"not written"_s);
+    return seconds;
+#else
+    Q_UNUSED(factory);
+    Q_UNUSED(profileId);
+    Q_UNUSED(statsText);
+    return Error(ErrorCode::Unknown, u"pipeline not built"_s, u"db/ClinicalPipeline.h is not in this build"_s);
+#endif
+}
+
+LocalBench::LocalBench(const demo::SyntheticFamily& family, QString patientKey, bool pageTransactionBaseline)
+    : m_family(family), m_key(std::move(patientKey)), m_pageTxBaseline(pageTransactionBaseline)
+{
+}
+
+Result<LocalResult> LocalBench::run(const std::shared_ptr<db::ConnectionFactory>& target, const QString& profileId)
+{
+    LocalResult out;
+
+    // Pipeline side: the connection and job, as a sync makes them.
+    auto connection = addConnection(*target, profileId, u"bench-epic"_s, QUrl(u"http://127.0.0.1/bench"_s),
+                                    m_family.patient(m_key)->epicId);
+    if (!connection)
+        return connection.error();
+    db::SyncStore store(target, u"bench_sync"_s);
+    auto session = store.openSession();
+    if (!session)
+        return session.error();
+    sync::SyncTarget syncTarget;
+    syncTarget.connectionId = *connection;
+    syncTarget.profileId = profileId;
+    syncTarget.endpointId = u"bench-epic"_s;
+    syncTarget.vendor = sync::EmrVendor::Epic;
+    syncTarget.fhirBaseUrl = u"http://127.0.0.1/bench"_s;
+    auto jobId = (*session)->beginJob(syncTarget);
+    if (!jobId)
+        return jobId.error();
+
+    // Raw side: fresh vaults with the same schema.
+    RawInserter raw(u"bench_raw"_s, kRawBatch);
+    if (Status st = raw.open(); !st)
+        return st.error();
+    std::optional<RawInserter> rawPageTx;
+    if (m_pageTxBaseline) {
+        rawPageTx.emplace(u"bench_raw_tx"_s, 0);
+        if (Status st = rawPageTx->open(); !st)
+            return st.error();
+    }
+
+    PageSource pages(m_family, demo::Vendor::Epic, m_key, kPageSize);
+    QByteArray bundle;
+    QElapsedTimer t;
+    while (pages.next(bundle)) {
+        ++out.pages;
+        t.start();
+        auto page = sync::FhirPage::fromSearchBody(bundle);
+        out.parseSeconds += static_cast<double>(t.nsecsElapsed()) / 1e9;
+        if (!page)
+            return page.error();
+        t.start();
+        auto stats = (*session)->storePage(*jobId, syncTarget, page->resources, true);
+        out.storeSeconds += static_cast<double>(t.nsecsElapsed()) / 1e9;
+        if (!stats)
+            return stats.error();
+        out.resources += page->resources.size();
+
+        if (Status st = raw.insert(page->resources); !st)
+            return st.error();
+        if (rawPageTx) {
+            if (Status st = rawPageTx->insert(page->resources); !st)
+                return st.error();
+        }
+    }
+    if (Status st = raw.finish(); !st)
+        return st.error();
+    out.rawSeconds = raw.seconds();
+    if (rawPageTx) {
+        if (Status st = rawPageTx->finish(); !st)
+            return st.error();
+        out.rawPageTxSeconds = rawPageTx->seconds();
+    }
+
+    sync::SyncJobResult finished;
+    finished.jobId = *jobId;
+    finished.profileId = profileId;
+    finished.connectionId = *connection;
+    finished.endpointId = syncTarget.endpointId;
+    finished.status = sync::JobStatus::Success;
+    finished.resourcesFetched = out.resources;
+    if (Status st = (*session)->finishJob(finished); !st)
+        return st.error();
+    session->reset();
+    store.releaseThread();
+
+    // Normalize -> de-duplicate -> summary.
+    auto clinical = runClinicalPipeline(target, profileId, &out.clinicalStats);
+    if (clinical)
+        out.clinicalSeconds = *clinical;
+    else
+        out.clinicalError = clinical.error().detail();
+    return out;
+}
+
+} // namespace hh::bench

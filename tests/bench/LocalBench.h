@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/demo/SyntheticFamily.h"
+
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace hh::db {
+class ConnectionFactory;
+}
+
+namespace hh::bench {
+
+// Whether db/ClinicalPipeline.h (normalize -> de-duplicate -> summary) is part of this build.
+[[nodiscard]] bool pipelineAvailable();
+
+// Runs the clinical pipeline of one profile on the calling thread; seconds taken.
+// Unavailable (ErrorCode::Unknown, "pipeline not built") when db/ClinicalPipeline.h is absent.
+[[nodiscard]] Result<double> runClinicalPipeline(const std::shared_ptr<db::ConnectionFactory>& factory,
+                                                 const QString& profileId, QString* statsText = nullptr);
+
+// The local path measured side by side, page by page:
+//  - raw: each page's resources inserted as plain rows into a fresh vault (prepared INSERT, one
+//    transaction per kRawBatch rows) - the local limit;
+//  - pipeline: FhirPage::fromSearchBody (parse) -> ISyncSession::storePage (the sync's raw store) into
+//    `target`, then the clinical pipeline for the profile.
+// Page generation is not timed.
+struct LocalResult {
+    qint64 resources = 0;
+    qint64 pages = 0;
+    double rawSeconds = 0;
+    std::optional<double> rawPageTxSeconds; // diagnostic: the same inserts, one transaction per page
+    double parseSeconds = 0;
+    double storeSeconds = 0;
+    std::optional<double> clinicalSeconds; // normalize + de-duplicate + summary
+    QString clinicalStats;
+    QString clinicalError;
+    [[nodiscard]] double pipelineSeconds() const { return parseSeconds + storeSeconds + clinicalSeconds.value_or(0); }
+};
+
+class LocalBench
+{
+public:
+    static constexpr int kRawBatch = 1000;
+    static constexpr int kPageSize = 50; // the sync's _count
+
+    // pageTransactionBaseline: also insert every row into a third vault with one transaction per page
+    // (as the sync commits), to tell the cost of page-sized transactions from the rest.
+    LocalBench(const demo::SyntheticFamily& family, QString patientKey, bool pageTransactionBaseline = false);
+
+    // target: the vault (and its profile) the pipeline writes into.
+    [[nodiscard]] Result<LocalResult> run(const std::shared_ptr<db::ConnectionFactory>& target,
+                                          const QString& profileId);
+
+private:
+    const demo::SyntheticFamily& m_family;
+    QString m_key;
+    bool m_pageTxBaseline = false;
+};
+
+} // namespace hh::bench
