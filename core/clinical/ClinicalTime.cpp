@@ -196,6 +196,7 @@ ClinicalTime ClinicalTimeParser::parse(QStringView s)
     if (hour == 24 && (minute != 0 || second != 0 || millis != 0))
         return ClinicalTime{};
     int offsetMinutes = 0;
+    const bool localMidnight = hour == 0 && minute == 0 && second == 0 && millis == 0;
     if (pos < s.size()) {
         const QChar c = s[pos];
         if (c == u'Z' && pos + 1 == s.size()) {
@@ -207,6 +208,11 @@ ClinicalTime ClinicalTimeParser::parse(QStringView s)
                 return ClinicalTime{};
             offsetMinutes = (oh * 60 + om) * (c == u'-' ? -1 : 1);
             pos += 6;
+            // Exactly local midnight with the sender's own offset is how some systems (athenahealth's
+            // lab results, in the corpus) write a result that has only a date: keep it a date, so it
+            // matches the same test timed on that day by another health system.
+            if (localMidnight)
+                return parse(s.left(10));
         } else {
             return ClinicalTime{};
         }

@@ -78,6 +78,7 @@ private Q_SLOTS:
     void bloodPressureAcrossPanelCodes();
     void observationConflictKept();
     void observationBeyondToleranceNegative();
+    void observationLocalMidnightIsADate();
     void sameSourceNeverMerges();
     void medicationIngredientAndStrength();
     void medicationDifferentStrengthNegative();
@@ -209,6 +210,26 @@ void TestDeduplicator::observationBeyondToleranceNegative()
     QJsonObject nextDay = samples::object("weight-athena");
     nextDay.insert("effectiveDateTime"_L1, u"2024-03-02"_s);
     QCOMPARE(deduplicate({norm("weight-epic"), norm(nextDay, u"athena"_s, u"next"_s)}).size(), 2);
+}
+
+void TestDeduplicator::observationLocalMidnightIsADate()
+{
+    // athenahealth writes date-only lab results as local midnight with its offset (as in the corpus's
+    // recorded sync). That is a date, so it matches the same test timed on that day elsewhere...
+    QJsonObject midnight = samples::object("weight-athena");
+    midnight.insert("effectiveDateTime"_L1, u"2024-03-01T00:00:00-05:00"_s);
+    const NormalizedRecord athena = norm(midnight, u"athena"_s, u"midnight"_s);
+    QCOMPARE(athena.precision, TimePrecision::Day);
+    QCOMPARE(athena.localDate, u"2024-03-01"_s);
+    const QList<CleanRecord> out = deduplicate({norm("weight-epic"), athena});
+    QCOMPARE(out.size(), 1);
+    QCOMPARE(out.first().sources.size(), 2);
+    QCOMPARE(out.first().effectiveAt, u"2024-03-01T15:00:00.000Z"_s); // the timed source wins
+    // ... but not on another day, and a real time (one minute past midnight) stays a time.
+    midnight.insert("effectiveDateTime"_L1, u"2024-03-02T00:00:00-05:00"_s);
+    QCOMPARE(deduplicate({norm("weight-epic"), norm(midnight, u"athena"_s, u"next"_s)}).size(), 2);
+    midnight.insert("effectiveDateTime"_L1, u"2024-03-01T00:01:00-05:00"_s);
+    QCOMPARE(norm(midnight, u"athena"_s, u"timed"_s).precision, TimePrecision::Time);
 }
 
 void TestDeduplicator::sameSourceNeverMerges()
