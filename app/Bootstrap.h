@@ -1,6 +1,10 @@
 #pragma once
 
+#include <QLocale>
 #include <QString>
+#include <QTranslator>
+
+#include <memory>
 
 namespace hh::app {
 
@@ -11,9 +15,21 @@ void hardenProcess();
 // Application name/organization, so QStandardPaths and QSettings agree.
 void setApplicationIdentity();
 
-// Installs the Qt and Health Hub translators for the system locale, or for `language` ("es", "en")
-// when given (setting or --lang).
-void installTranslators(const QString& language);
+// The interface language: `option` (--lang) when given, else `setting` (Settings ▸ Language, see
+// ui::LanguageSettings), else "" — the system locale.
+[[nodiscard]] QString chooseLanguage(const QString& option, const QString& setting);
+
+// Installs the Qt and Health Hub translators and sets the default QLocale (dates, numbers) for the
+// language chooseLanguage(option, stored setting) picks. Needs setApplicationIdentity() first (the
+// setting lives in QSettings).
+void installTranslators(const QString& option);
+
+// Loads healthhub_<language>.qm for locale from directory (the .qm files are embedded under :/i18n by
+// qt_add_translations). The translator also finds a message whose translate() context differs from
+// the one lupdate recorded (e.g. a file-local tr() helper with its own context). nullptr if there is
+// no file for locale.
+[[nodiscard]] std::unique_ptr<QTranslator> loadHealthHubTranslator(const QLocale& locale,
+                                                                   const QString& directory = QStringLiteral(":/i18n"));
 
 // Before the QApplication exists: WebEngine needs shared OpenGL contexts, and Chromium refuses to
 // run as root without its sandbox disabled (CI and containers run as root).

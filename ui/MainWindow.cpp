@@ -8,6 +8,7 @@
 #include "ui/ChangePasswordDialog.h"
 #include "ui/FamilyPage.h"
 #include "ui/FileDialogs.h"
+#include "ui/LanguageDialog.h"
 #include "ui/MessageBoxes.h"
 #include "ui/ProfileEditorDialog.h"
 #include "ui/ProfileListModel.h"
@@ -259,6 +260,11 @@ void MainWindow::createMenus()
 
     QMenu* settings = addMenu(u"settingsMenu"_s, tr("&Settings"));
     settings->addAction(m_settingsAction);
+    // Settings ▸ Language (i18n): the choice applies at the next start.
+    QAction* languageAction = settings->addAction(tr("&Language…"));
+    languageAction->setObjectName(u"languageAction"_s);
+    languageAction->setStatusTip(tr("Choose the language Health Hub uses"));
+    connect(languageAction, &QAction::triggered, this, [this] { LanguageDialog::openFor(this); });
 
     QMenu* help = addMenu(u"helpMenu"_s, tr("&Help"));
     help->addAction(m_aboutAction);
