@@ -69,7 +69,8 @@ private Q_SLOTS:
             QCOMPARE(steps[i].version, int(i + 1));
             QVERIFY(!steps[i].name.isEmpty());
             QVERIFY(steps[i].sql.contains(u"CREATE"_s) || steps[i].sql.contains(u"ALTER"_s) ||
-                    steps[i].sql.contains(u"INSERT"_s) || steps[i].sql.contains(u"UPDATE"_s));
+                    steps[i].sql.contains(u"DROP"_s) || steps[i].sql.contains(u"INSERT"_s) ||
+                    steps[i].sql.contains(u"UPDATE"_s));
         }
         QCOMPARE(Migrations::latestSchemaVersion(), int(steps.size()));
         QCOMPARE(steps.first().name, u"initial"_s);

@@ -63,12 +63,6 @@ int main(int argc, char* argv[])
     QList<QList<sync::RawResource>> generated;
     for (demo::Vendor v : vendors)
         generated.append(pipelinetest::demoPatientResources(family, v, patient));
-    if (args.contains(QStringLiteral("--lean-indexes"))) {
-        // Experiment: the normalized table without the two indexes nothing reads (views read the clean table).
-        QSqlQuery q(vault.db());
-        q.exec(QStringLiteral("DROP INDEX idx_norm_profile_type"));
-        q.exec(QStringLiteral("DROP INDEX idx_norm_code"));
-    }
     t.start();
     for (qsizetype i = 0; i < vendors.size(); ++i) {
         const demo::Vendor v = vendors.at(i);
