@@ -162,8 +162,20 @@ bool FhirClient::isOnServer(const QUrl& url) const
         || url.host().compare(m_base.host(), Qt::CaseInsensitive) != 0
         || url.port(url.scheme() == u"https" ? 443 : 80) != m_base.port(m_base.scheme() == u"https" ? 443 : 80))
         return false;
-    const QString basePath = m_base.path();
-    const QString path = url.path();
+    // Dot segments leave the base path once they are resolved (by the HTTP stack or by the server):
+    // "R4/../../admin" is not on the FHIR server. Checked on the decoded path so that "%2e%2e" and
+    // "..%2f" count too; a backslash is a separator for some servers.
+    const QString decoded = url.path(QUrl::FullyDecoded);
+    if (decoded.contains(u'\\'))
+        return false;
+    for (const QStringView segment : QStringView(decoded).split(u'/')) {
+        if (segment == u"." || segment == u"..")
+            return false;
+    }
+    // Compared as sent (encoded): decoded, "r4%2F..." would pass for "r4/..." although the server
+    // sees another path segment.
+    const QString basePath = m_base.path(QUrl::FullyEncoded);
+    const QString path = url.path(QUrl::FullyEncoded);
     return basePath.isEmpty() || path == basePath || path.startsWith(basePath + u'/');
 }
 

@@ -33,6 +33,18 @@ Result<QJsonObject> parseObject(const QByteArray& body)
     return doc.object();
 }
 
+// A resourceType as the server sent it, for a developer detail: short, so a broken or hostile answer
+// cannot push its content into the logs (details are logged; they must never carry record text).
+QString typeForDetail(const QString& type)
+{
+    constexpr qsizetype kMax = 40;
+    if (type.isEmpty())
+        return QStringLiteral("?");
+    if (type.size() <= kMax)
+        return type;
+    return type.left(kMax) + QStringLiteral("... (%1 chars)").arg(type.size());
+}
+
 void appendUnique(QList<SyncIssue>& out, const QList<SyncIssue>& more, int cap)
 {
     for (const SyncIssue& issue : more) {
@@ -117,7 +129,7 @@ Result<FhirPage> FhirPage::fromSearchBody(const QByteArray& body)
     const QJsonObject& bundle = *parsed;
     const QString type = bundle.value(QLatin1String("resourceType")).toString();
     if (type != u"Bundle")
-        return malformed(QStringLiteral("search answer is a %1, not a Bundle").arg(type.isEmpty() ? QStringLiteral("?") : type));
+        return malformed(QStringLiteral("search answer is a %1, not a Bundle").arg(typeForDetail(type)));
     FhirPage page;
     for (const QJsonValue& v : bundle.value(QLatin1String("link")).toArray()) {
         const QJsonObject link = v.toObject();
@@ -159,7 +171,7 @@ Result<FhirPage> FhirPage::fromReadBody(const QByteArray& body, const QString& e
     const QString type = parsed->value(QLatin1String("resourceType")).toString();
     if (!expectedType.isEmpty() && type != expectedType)
         return malformed(QStringLiteral("read answer is a %1, expected %2")
-                             .arg(type.isEmpty() ? QStringLiteral("?") : type, expectedType));
+                             .arg(typeForDetail(type), typeForDetail(expectedType)));
     FhirPage page;
     std::optional<RawResource> raw = rawResource(*parsed);
     if (!raw) {

@@ -1,6 +1,8 @@
 // libFuzzer target: arbitrary bytes -> EndpointDirectory::parse. Built only with -DHH_FUZZ=ON and
-// clang. Run (seeds: the corpus directory files, read in place, never copied):
-//   fuzz_endpoint_directory -max_total_time=60 <corpus dir> <fhir-corpus>/directory/hl7-smart-app-launch-2.2.0
+// clang. Run (or `./build.sh fuzz`; generated seeds from fuzz_smart_seeds, tests/fuzz/MakeSmartSeeds.cpp,
+// and optionally the real directories of the fhir-corpus, read in place, never copied):
+//   fuzz_smart_seeds <token seed dir> <directory seed dir>
+//   fuzz_endpoint_directory -max_total_time=60 <corpus dir> <directory seed dir> [<fhir-corpus>/directory/...]
 // Invariants: no crash/UB; a success lists at least one entry, each with a non-empty simplified
 // name and an allowed (https/loopback) base URL without trailing slash, no (base, name) twice;
 // a failure is InvalidInput.

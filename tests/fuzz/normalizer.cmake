@@ -1,6 +1,6 @@
-# fuzz_normalizer: libFuzzer target (clang only), and fuzz_normalizer_seeds, which writes its seed
-# corpus from the project's own hand-written samples. Included from tests/clinical.cmake when
-# HH_FUZZ is ON. Typical run:
+# fuzz_normalizer: libFuzzer target (clang only). Included from tests/clinical.cmake when HH_FUZZ is
+# ON. Its seed maker, fuzz_normalizer_seeds (the project's own hand-written samples), is defined in
+# tests/fuzz/fuzz.cmake with the other seed makers. Typical run: `./build.sh fuzz`, or
 #   cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang -DHH_FUZZ=ON
 #   cmake --build build-fuzz --target fuzz_normalizer fuzz_normalizer_seeds
 #   build-fuzz/tests/fuzz_normalizer_seeds seeds && mkdir -p corpus
@@ -19,7 +19,3 @@ target_include_directories(fuzz_normalizer PRIVATE ${CMAKE_SOURCE_DIR} ${CMAKE_S
 target_compile_options(fuzz_normalizer PRIVATE ${HH_FUZZ_FLAGS})
 target_link_options(fuzz_normalizer PRIVATE -fsanitize=fuzzer,address,undefined)
 target_link_libraries(fuzz_normalizer PRIVATE Qt6::Core)
-
-add_executable(fuzz_normalizer_seeds fuzz/MakeNormalizerSeeds.cpp)
-target_include_directories(fuzz_normalizer_seeds PRIVATE ${CMAKE_SOURCE_DIR} ${CMAKE_SOURCE_DIR}/tests)
-target_link_libraries(fuzz_normalizer_seeds PRIVATE Qt6::Core)
