@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QPointer>
 #include <QTcpServer>
+#include <QFuture>
 #include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
@@ -27,6 +28,7 @@ public:
     DemoServerOptions options;
     std::function<QDateTime()> clock = [] { return QDateTime::currentDateTimeUtc(); };
     std::unique_ptr<SyntheticFamily> family = std::make_unique<SyntheticFamily>(1);
+    QFuture<void> keyWarmUp; // waited for by stop(): a process must not exit in the middle of it
     FaultPlan faults;
     std::unique_ptr<OAuthService> oauth;
     std::unique_ptr<FhirService> fhir;
@@ -340,13 +342,14 @@ Result<quint16> DemoServer::start(const DemoServerOptions& options)
     for (EndpointConfig& c : d->endpoints)
         c.origin = origin;
     // The id_token signing key (RSA 2048) takes a moment to make: make it off this thread, now.
-    (void)QtConcurrent::run([] { (void)jwt::ServerKey::instance(); });
+    d->keyWarmUp = QtConcurrent::run([] { (void)jwt::ServerKey::instance(); });
     qCInfo(lcDemo) << "demo health systems listening on" << origin;
     return port;
 }
 
 void DemoServer::stop()
 {
+    d->keyWarmUp.waitForFinished();
     if (d->http) {
         d->http->close();
         delete d->http.data();

@@ -83,10 +83,11 @@ class TestMainWindow : public QObject
             QTest::mouseClick(window->findChild<QPushButton*>(u"signInButton"_s), Qt::LeftButton);
             if (!QTest::qWaitFor([this] { return shell->mainWindow() != nullptr; }))
                 return nullptr;
-            MainWindow* main = shell->mainWindow();
-            if (!QTest::qWaitFor([main] { return main->familyPage()->state() != FamilyPage::State::Loading; }))
+            // The window may go away while we wait (auto-lock): never touch a deleted one.
+            QPointer<MainWindow> main = shell->mainWindow();
+            if (!QTest::qWaitFor([main] { return !main || main->familyPage()->state() != FamilyPage::State::Loading; }))
                 return nullptr;
-            return main;
+            return main.data();
         }
     };
 
@@ -433,9 +434,9 @@ private Q_SLOTS:
         Fixture f;
         f.shell->setAutoLockIntervalOverride(30ms);
         QVERIFY(!f.shell->autoLock()->isRunning()); // not before sign-in
-        MainWindow* main = f.signIn();
-        QVERIFY(main);
-        QVERIFY(f.shell->autoLock()->isRunning());
+        // With a 30 ms interval the lock may fire before the family has loaded (slow machines,
+        // sanitizers): what matters is that it fires once and locks.
+        (void)f.signIn();
         QTRY_COMPARE(f.shell->currentScreen(), Shell::Screen::SignIn);
         QCOMPARE(f.accounts.lockCalls, 1);
         QVERIFY(!f.shell->autoLock()->isRunning());

@@ -442,7 +442,8 @@ void TestBadInput::buildRows()
              f.close();
              QFile w(settingsFile);
              QVERIFY(w.open(QIODevice::WriteOnly));
-             w.write(QByteArray("\xff\xfe[account]\x00lastEmail=\x01\x02\n[[[", 30));
+             static const char kGarbage[] = "\xff\xfe[account]\x00lastEmail=\x01\x02\n[[[";
+             w.write(kGarbage, sizeof(kGarbage) - 1); // binary, with a NUL inside
          },
          [settingsFile, saved] {
              QFile w(settingsFile);

@@ -88,9 +88,9 @@ private Q_SLOTS:
             QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM profile_sync_jobs WHERE status = 'running'")) && q.next());
             QCOMPARE(q.value(0).toInt(), 1); // the killed run
             q.finish();
-            QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM profile_fhir_resources_raw")) && q.next());
-            QVERIFY(q.value(0).toLongLong() >= fetchedAtKill); // committed pages survived
-            q.finish();
+            // "fetched" counts pages handed to the store, not committed ones (writes may lag behind the
+            // network, e.g. under sanitizers), so no bound on the rows here: tst_crash_safety checks
+            // commits at exact kill points, and the resumed sync below must end with the full count.
         }
         factory->releaseThreadConnections();
 

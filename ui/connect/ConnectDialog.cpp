@@ -147,7 +147,12 @@ void ConnectDialog::signIn()
         Q_EMIT connected(connection);
         accept();
     });
-    connect(m_login, &QObject::destroyed, this, &ConnectDialog::updateButtons);
+    // QWidget emits destroyed() from ~QWidget, when the object is no longer a LoginDialog: drop the
+    // pointer without converting it.
+    connect(m_login, &QObject::destroyed, this, [this] {
+        m_login = nullptr;
+        updateButtons();
+    });
     m_login->open();
     updateButtons();
 }
