@@ -9,6 +9,7 @@
 #include "core/clinical/Normalizer.h"
 #include "core/clinical/SummaryBuilder.h"
 #include "db/ConnectionFactory.h"
+#include "db/SqlUtil.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -49,35 +50,6 @@ QString tr(const char* text)
 const QString kSummaryMarker = u"~summary"_s;
 // Placeholders per "WHERE id IN (...)" read of raw JSON.
 constexpr int kInChunk = 200;
-
-// A transaction that rolls back unless committed.
-class Transaction
-{
-public:
-    explicit Transaction(QSqlDatabase& db) : m_db(db) { m_active = m_db.transaction(); }
-    ~Transaction()
-    {
-        if (m_active)
-            m_db.rollback();
-    }
-    Transaction(const Transaction&) = delete;
-    Transaction& operator=(const Transaction&) = delete;
-    [[nodiscard]] bool isActive() const { return m_active; }
-    [[nodiscard]] bool commit()
-    {
-        if (!m_active)
-            return false;
-        m_active = false;
-        if (m_db.commit())
-            return true;
-        m_db.rollback();
-        return false;
-    }
-
-private:
-    QSqlDatabase& m_db;
-    bool m_active = false;
-};
 
 QVariant textOrNull(const QString& s)
 {

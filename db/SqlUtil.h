@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
@@ -19,5 +20,35 @@ namespace hh::db {
 
 // Prepares and executes; returns the failing error.
 [[nodiscard]] Status exec(QSqlQuery& query, const QString& userMessage);
+
+// A transaction that rolls back unless committed (RAII: an early return or error leaves nothing).
+class Transaction
+{
+public:
+    explicit Transaction(QSqlDatabase& db) : m_db(db) { m_active = m_db.transaction(); }
+    ~Transaction()
+    {
+        if (m_active)
+            m_db.rollback();
+    }
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    [[nodiscard]] bool isActive() const { return m_active; }
+    // Commits; on failure rolls back and returns false.
+    [[nodiscard]] bool commit()
+    {
+        if (!m_active)
+            return false;
+        m_active = false;
+        if (m_db.commit())
+            return true;
+        m_db.rollback();
+        return false;
+    }
+
+private:
+    QSqlDatabase& m_db;
+    bool m_active = false;
+};
 
 } // namespace hh::db

@@ -1,4 +1,5 @@
 #include "db/SyncSession.h"
+#include "db/SqlUtil.h"
 
 #include "core/Domain.h"
 #include "core/Log.h"
@@ -24,35 +25,6 @@ QString tr(const char* text)
 {
     return QCoreApplication::translate("hh::db::SyncStore", text);
 }
-
-// A transaction that rolls back unless committed.
-class Transaction
-{
-public:
-    explicit Transaction(QSqlDatabase& db) : m_db(db) { m_active = m_db.transaction(); }
-    ~Transaction()
-    {
-        if (m_active)
-            m_db.rollback();
-    }
-    Transaction(const Transaction&) = delete;
-    Transaction& operator=(const Transaction&) = delete;
-    [[nodiscard]] bool isActive() const { return m_active; }
-    [[nodiscard]] bool commit()
-    {
-        if (!m_active)
-            return false;
-        m_active = false;
-        if (m_db.commit())
-            return true;
-        m_db.rollback();
-        return false;
-    }
-
-private:
-    QSqlDatabase& m_db;
-    bool m_active = false;
-};
 
 // A time-ordered UUID (version 7 layout: 48-bit Unix milliseconds, then random bits), lowercase, no
 // braces. Raw rows get these ids so that inserts append to the primary-key index instead of touching

@@ -1,5 +1,7 @@
 #include "core/demo/Jwt.h"
 
+#include "core/smart/Jwk.h"
+
 #include <QCryptographicHash>
 #include <QJsonDocument>
 
@@ -17,25 +19,6 @@ namespace hh::demo::jwt {
 
 namespace {
 
-struct PkeyFree {
-    void operator()(EVP_PKEY* p) const { EVP_PKEY_free(p); }
-};
-struct CtxFree {
-    void operator()(EVP_PKEY_CTX* p) const { EVP_PKEY_CTX_free(p); }
-};
-struct MdFree {
-    void operator()(EVP_MD_CTX* p) const { EVP_MD_CTX_free(p); }
-};
-struct BnFree {
-    void operator()(BIGNUM* p) const { BN_free(p); }
-};
-struct BldFree {
-    void operator()(OSSL_PARAM_BLD* p) const { OSSL_PARAM_BLD_free(p); }
-};
-struct ParamFree {
-    void operator()(OSSL_PARAM* p) const { OSSL_PARAM_free(p); }
-};
-
 const EVP_MD* digestFor(const QString& alg)
 {
     if (alg == u"RS256")
@@ -47,38 +30,12 @@ const EVP_MD* digestFor(const QString& alg)
     return nullptr;
 }
 
-std::unique_ptr<EVP_PKEY, PkeyFree> publicKeyFromJwk(const QJsonObject& jwk)
-{
-    if (jwk.value(u"kty"_s).toString() != u"RSA")
-        return nullptr;
-    const auto n = fromBase64Url(jwk.value(u"n"_s).toString().toLatin1());
-    const auto e = fromBase64Url(jwk.value(u"e"_s).toString().toLatin1());
-    if (!n || !e || n->size() < 128 || e->isEmpty())
-        return nullptr;
-    std::unique_ptr<BIGNUM, BnFree> bn(
-        BN_bin2bn(reinterpret_cast<const unsigned char*>(n->constData()), int(n->size()), nullptr));
-    std::unique_ptr<BIGNUM, BnFree> be(
-        BN_bin2bn(reinterpret_cast<const unsigned char*>(e->constData()), int(e->size()), nullptr));
-    std::unique_ptr<OSSL_PARAM_BLD, BldFree> bld(OSSL_PARAM_BLD_new());
-    if (!bn || !be || !bld || !OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_N, bn.get()) ||
-        !OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_E, be.get()))
-        return nullptr;
-    std::unique_ptr<OSSL_PARAM, ParamFree> params(OSSL_PARAM_BLD_to_param(bld.get()));
-    std::unique_ptr<EVP_PKEY_CTX, CtxFree> ctx(EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr));
-    if (!params || !ctx || EVP_PKEY_fromdata_init(ctx.get()) <= 0)
-        return nullptr;
-    EVP_PKEY* raw = nullptr;
-    if (EVP_PKEY_fromdata(ctx.get(), &raw, EVP_PKEY_PUBLIC_KEY, params.get()) <= 0)
-        return nullptr;
-    return std::unique_ptr<EVP_PKEY, PkeyFree>(raw);
-}
-
 QByteArray bnParam(EVP_PKEY* key, const char* name)
 {
     BIGNUM* bn = nullptr;
     if (EVP_PKEY_get_bn_param(key, name, &bn) <= 0 || !bn)
         return {};
-    std::unique_ptr<BIGNUM, BnFree> guard(bn);
+    std::unique_ptr<BIGNUM, smart::OpenSslFree> guard(bn);
     QByteArray out(BN_num_bytes(bn), Qt::Uninitialized);
     BN_bn2bin(bn, reinterpret_cast<unsigned char*>(out.data()));
     return out;
@@ -139,10 +96,10 @@ bool verifyRsa(const Parsed& jwt, const QJsonObject& jwk)
     const EVP_MD* md = digestFor(jwt.header.value(u"alg"_s).toString());
     if (!md)
         return false;
-    auto key = publicKeyFromJwk(jwk);
+    auto key = smart::rsaPublicKeyFromJwk(jwk, 1024);
     if (!key)
         return false;
-    std::unique_ptr<EVP_MD_CTX, MdFree> ctx(EVP_MD_CTX_new());
+    std::unique_ptr<EVP_MD_CTX, smart::OpenSslFree> ctx(EVP_MD_CTX_new());
     if (!ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, md, nullptr, key.get()) <= 0)
         return false;
     return EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(jwt.signature.constData()),
@@ -182,7 +139,7 @@ QByteArray ServerKey::sign(const QJsonObject& claims) const
     const QJsonObject header{{u"alg"_s, u"RS256"_s}, {u"typ"_s, u"JWT"_s}, {u"kid"_s, m_kid}};
     const QByteArray input = base64Url(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.' +
                              base64Url(QJsonDocument(claims).toJson(QJsonDocument::Compact));
-    std::unique_ptr<EVP_MD_CTX, MdFree> ctx(EVP_MD_CTX_new());
+    std::unique_ptr<EVP_MD_CTX, smart::OpenSslFree> ctx(EVP_MD_CTX_new());
     auto* key = static_cast<EVP_PKEY*>(m_pkey);
     size_t len = 0;
     if (!ctx || !key || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key) <= 0 ||

@@ -3,6 +3,8 @@
 #include "core/Log.h"
 #include "core/smart/Base64Url.h"
 #include "core/smart/HttpCall.h"
+#include "core/smart/Jwk.h"
+#include "core/smart/Jwt.h"
 #include "core/smart/UrlPolicy.h"
 
 #include <QCoreApplication>
@@ -10,10 +12,7 @@
 #include <QJsonParseError>
 #include <QNetworkRequest>
 
-#include <openssl/bn.h>
-#include <openssl/core_names.h>
 #include <openssl/evp.h>
-#include <openssl/param_build.h>
 #include <openssl/rsa.h>
 
 #include <memory>
@@ -38,43 +37,12 @@ Error refused(const QString& detail)
                  u"id_token: "_s + detail);
 }
 
-struct PkeyFree {
-    void operator()(EVP_PKEY* p) const { EVP_PKEY_free(p); }
-};
-struct CtxFree {
-    void operator()(EVP_PKEY_CTX* p) const { EVP_PKEY_CTX_free(p); }
-};
-struct MdCtxFree {
-    void operator()(EVP_MD_CTX* p) const { EVP_MD_CTX_free(p); }
-};
-struct BnFree {
-    void operator()(BIGNUM* p) const { BN_free(p); }
-};
-struct BldFree {
-    void operator()(OSSL_PARAM_BLD* p) const { OSSL_PARAM_BLD_free(p); }
-};
-struct ParamFree {
-    void operator()(OSSL_PARAM* p) const { OSSL_PARAM_free(p); }
-};
-
 struct Jws {
     QJsonObject header;
     QJsonObject claims;
     QByteArray signingInput;
     QByteArray signature;
 };
-
-std::optional<QJsonObject> decodeObject(QByteArrayView part)
-{
-    const auto raw = base64UrlDecode(part);
-    if (!raw)
-        return std::nullopt;
-    QJsonParseError err{};
-    const QJsonDocument doc = QJsonDocument::fromJson(*raw, &err);
-    if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return std::nullopt;
-    return doc.object();
-}
 
 std::optional<Jws> parseJws(QByteArrayView token)
 {
@@ -86,43 +54,17 @@ std::optional<Jws> parseJws(QByteArrayView token)
     const qsizetype second = token.indexOf('.', first + 1);
     if (second <= first + 1 || second + 1 >= token.size() || token.indexOf('.', second + 1) >= 0)
         return std::nullopt;
-    auto header = decodeObject(token.first(first));
-    auto claims = decodeObject(token.sliced(first + 1, second - first - 1));
+    auto header = jwtDecodeJsonPart(token.first(first));
+    auto claims = jwtDecodeJsonPart(token.sliced(first + 1, second - first - 1));
     auto signature = base64UrlDecode(token.sliced(second + 1));
     if (!header || !claims || !signature || signature->isEmpty())
         return std::nullopt;
     return Jws{*header, *claims, token.first(second).toByteArray(), *signature};
 }
 
-std::unique_ptr<EVP_PKEY, PkeyFree> rsaPublicKey(const QJsonObject& jwk)
-{
-    if (jwk.value("kty"_L1).toString() != u"RSA")
-        return nullptr;
-    const auto n = base64UrlDecode(jwk.value("n"_L1).toString().toLatin1());
-    const auto e = base64UrlDecode(jwk.value("e"_L1).toString().toLatin1());
-    if (!n || !e || n->size() < 256 || n->size() > 1024 || e->isEmpty() || e->size() > 8)
-        return nullptr; // below 2048 bits is refused
-    std::unique_ptr<BIGNUM, BnFree> bn(
-        BN_bin2bn(reinterpret_cast<const unsigned char*>(n->constData()), int(n->size()), nullptr));
-    std::unique_ptr<BIGNUM, BnFree> be(
-        BN_bin2bn(reinterpret_cast<const unsigned char*>(e->constData()), int(e->size()), nullptr));
-    std::unique_ptr<OSSL_PARAM_BLD, BldFree> bld(OSSL_PARAM_BLD_new());
-    if (!bn || !be || !bld || !OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_N, bn.get())
-        || !OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_E, be.get()))
-        return nullptr;
-    std::unique_ptr<OSSL_PARAM, ParamFree> params(OSSL_PARAM_BLD_to_param(bld.get()));
-    std::unique_ptr<EVP_PKEY_CTX, CtxFree> ctx(EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr));
-    if (!params || !ctx || EVP_PKEY_fromdata_init(ctx.get()) <= 0)
-        return nullptr;
-    EVP_PKEY* raw = nullptr;
-    if (EVP_PKEY_fromdata(ctx.get(), &raw, EVP_PKEY_PUBLIC_KEY, params.get()) <= 0)
-        return nullptr;
-    return std::unique_ptr<EVP_PKEY, PkeyFree>(raw);
-}
-
 bool verifyRs256(EVP_PKEY* key, const QByteArray& signingInput, const QByteArray& signature)
 {
-    std::unique_ptr<EVP_MD_CTX, MdCtxFree> md(EVP_MD_CTX_new());
+    std::unique_ptr<EVP_MD_CTX, OpenSslFree> md(EVP_MD_CTX_new());
     EVP_PKEY_CTX* pctx = nullptr; // owned by md
     if (!md || EVP_DigestVerifyInit(md.get(), &pctx, EVP_sha256(), nullptr, key) <= 0)
         return false;
@@ -177,7 +119,7 @@ QString idTokenKeyId(QByteArrayView idToken)
     const qsizetype first = idToken.indexOf('.');
     if (first <= 0)
         return {};
-    const auto header = decodeObject(idToken.first(first));
+    const auto header = jwtDecodeJsonPart(idToken.first(first));
     return header ? header->value("kid"_L1).toString() : QString();
 }
 
@@ -201,7 +143,7 @@ Result<QJsonObject> verifyIdToken(QByteArrayView idToken, const QJsonArray& keys
         return refused(u"no key in the JWKS for kid"_s);
     bool verified = false;
     for (const QJsonObject& jwk : candidates) {
-        auto key = rsaPublicKey(jwk);
+        auto key = rsaPublicKeyFromJwk(jwk);
         if (key && verifyRs256(key.get(), jws->signingInput, jws->signature)) {
             verified = true;
             break;

@@ -10,9 +10,7 @@ using namespace Qt::StringLiterals;
 
 namespace hh::smart {
 
-namespace {
-
-std::optional<QJsonObject> decodeObject(QByteArrayView part)
+std::optional<QJsonObject> jwtDecodeJsonPart(QByteArrayView part)
 {
     const auto raw = base64UrlDecode(part);
     if (!raw)
@@ -24,8 +22,6 @@ std::optional<QJsonObject> decodeObject(QByteArrayView part)
     return doc.object();
 }
 
-} // namespace
-
 std::optional<QJsonObject> jwtClaimsUnverified(QByteArrayView token)
 {
     const qsizetype first = token.indexOf('.');
@@ -34,10 +30,10 @@ std::optional<QJsonObject> jwtClaimsUnverified(QByteArrayView token)
     const qsizetype second = token.indexOf('.', first + 1);
     if (second <= first + 1 || token.indexOf('.', second + 1) >= 0)
         return std::nullopt; // exactly three parts (a JWE has five)
-    const auto header = decodeObject(token.first(first));
+    const auto header = jwtDecodeJsonPart(token.first(first));
     if (!header || !header->value("alg"_L1).isString())
         return std::nullopt;
-    return decodeObject(token.sliced(first + 1, second - first - 1));
+    return jwtDecodeJsonPart(token.sliced(first + 1, second - first - 1));
 }
 
 Result<SecretBytes> makeClientAssertion(const DeviceKey& key, const QString& clientId, const QUrl& tokenEndpoint,

@@ -19,6 +19,9 @@ class DeviceKey;
 // reading `exp` of our own access token. nullopt if it is not a JWT with JSON object parts.
 [[nodiscard]] std::optional<QJsonObject> jwtClaimsUnverified(QByteArrayView token);
 
+// One base64url JSON part of a JWS/JWT (header or claims); nullopt unless it decodes to a JSON object.
+[[nodiscard]] std::optional<QJsonObject> jwtDecodeJsonPart(QByteArrayView part);
+
 // The client assertion for Epic's JWT bearer grant (and RFC 7523 generally): header
 // {alg: RS384, typ: JWT, kid}, claims {iss = sub = clientId, aud = tokenEndpoint, jti (random,
 // 43 chars), iat = nbf = now, exp = now + 4 min}. Signed with the device key.
