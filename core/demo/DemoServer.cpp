@@ -28,6 +28,7 @@ public:
     DemoServerOptions options;
     std::function<QDateTime()> clock = [] { return QDateTime::currentDateTimeUtc(); };
     std::unique_ptr<SyntheticFamily> family = std::make_unique<SyntheticFamily>(1);
+    bool recordIssued = false;
     QFuture<void> keyWarmUp; // waited for by stop(): a process must not exit in the middle of it
     FaultPlan faults;
     std::unique_ptr<OAuthService> oauth;
@@ -299,6 +300,7 @@ Result<quint16> DemoServer::start(const DemoServerOptions& options)
     d->recordings = std::move(recordings);
     auto clock = [this] { return d->now(); };
     d->oauth = std::make_unique<OAuthService>(*d->family, clock);
+    d->oauth->setRecordIssuedSecrets(d->recordIssued);
     OAuthService::Settings settings;
     settings.autoApprove = options.autoApprove;
     settings.accessTokenLifetimeSecs = options.accessTokenLifetimeSecs;
@@ -409,6 +411,18 @@ void DemoServer::expireAllAccessTokens()
 {
     if (d->oauth)
         d->oauth->expireAllAccessTokens();
+}
+
+void DemoServer::setRecordIssuedSecrets(bool on)
+{
+    d->recordIssued = on;
+    if (d->oauth)
+        d->oauth->setRecordIssuedSecrets(on);
+}
+
+QStringList DemoServer::issuedSecrets() const
+{
+    return d->oauth ? d->oauth->issuedSecrets() : QStringList();
 }
 
 void DemoServer::setClock(std::function<QDateTime()> clock)

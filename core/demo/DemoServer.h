@@ -86,6 +86,9 @@ public:
     void clearFaults();
     [[nodiscard]] QStringList faults() const;
     void expireAllAccessTokens();
+    // Records every code and token the OAuth endpoints issue from now on (see OAuthService).
+    void setRecordIssuedSecrets(bool on);
+    [[nodiscard]] QStringList issuedSecrets() const;
     // Replaces the clock (UTC "now") used for token, code and assertion lifetimes. Default: the system clock.
     void setClock(std::function<QDateTime()> clock);
 

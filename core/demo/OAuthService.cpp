@@ -404,6 +404,7 @@ DemoResponse OAuthService::consent(const EndpointConfig& ep, const DemoRequest& 
     code.created = now();
     const QString value = randomToken(32);
     m_codes.insert(value, code);
+    recordIssued(value);
     return DemoResponse::redirect(withQuery(txn.redirectUri, {{u"code"_s, value}, {u"state"_s, txn.state}}));
 }
 
@@ -453,7 +454,16 @@ QJsonObject OAuthService::issueTokens(const EndpointConfig& ep, Grant& grant, bo
             claims[u"preferred_username"_s] = grant.user;
         o[u"id_token"_s] = QString::fromLatin1(jwt::ServerKey::instance().sign(claims));
     }
+    for (const QString& key : {u"access_token"_s, u"refresh_token"_s, u"id_token"_s})
+        if (o.contains(key))
+            recordIssued(o.value(key).toString());
     return o;
+}
+
+void OAuthService::recordIssued(const QString& secret)
+{
+    if (m_recordIssued && m_issuedSecrets.size() < kMaxRecordedSecrets)
+        m_issuedSecrets.append(secret);
 }
 
 DemoResponse OAuthService::token(const EndpointConfig& ep, const DemoRequest& request)

@@ -79,10 +79,17 @@ public:
     // Test controls.
     void expireAccessToken(const QString& token);
     void expireAllAccessTokens();
+    // Every authorization code, access token, refresh token and id_token issued from now on, for
+    // tests that prove none of them is written anywhere in clear (off by default; at most
+    // kMaxRecordedSecrets are kept).
+    void setRecordIssuedSecrets(bool on) { m_recordIssued = on; }
+    [[nodiscard]] QStringList issuedSecrets() const { return m_issuedSecrets; }
+    static constexpr qsizetype kMaxRecordedSecrets = 10000;
 
     [[nodiscard]] static bool isAllowedRedirect(const QString& uri, const QStringList& extra);
 
 private:
+    void recordIssued(const QString& secret);
     struct Transaction {
         QString id;
         QString endpointId;
@@ -162,6 +169,8 @@ private:
     QSet<QString> m_usedRefreshJti;     // rotated refresh tokens (reuse revokes the grant)
     QSet<QString> m_expiredAccessJti;   // forced expiry (test controls)
     QSet<QString> m_issuedAccessJti;    // access tokens issued by this server
+    bool m_recordIssued = false;
+    QStringList m_issuedSecrets;        // setRecordIssuedSecrets()
     qint64 m_expiredBeforeMs = 0;       // expireAllAccessTokens(): older tokens of other servers too
     QSet<QString> m_registrationJti;    // launch tokens already used for a registration
     QHash<QString, QDateTime> m_seenJti; // assertion jti -> exp

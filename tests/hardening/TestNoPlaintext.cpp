@@ -1,8 +1,8 @@
 // No plaintext (issue 8): after a whole journey with the demo family — init, profile add, endpoint add,
 // connect (login window offscreen, the demo server approving by itself), sync, review (summary, lists),
-// export — no file the app wrote holds a patient's name, address or phone, a record's text, or a secret the
-// health system issued (access and refresh tokens, OAuth state, PKCE verifier). Exports are excepted: they
-// go to a folder outside the scanned tree because the user asked for them.
+// export — no file the app wrote holds a patient's name, address or phone, a record's text, or a secret of
+// the sign-in (every code and token the demo server issued, OAuth state, PKCE verifier). Exports are
+// excepted: they go to a folder outside the scanned tree because the user asked for them.
 //
 // Every healthhub process runs with HOME, XDG_* dirs, TMPDIR and --data-dir inside one temporary directory,
 // with every hh.* logging category on and its stdout/stderr kept as log files in that tree, so "every file
@@ -69,6 +69,7 @@ private Q_SLOTS:
         pw.close();
         demo::DemoServerOptions options;
         options.autoApprove = true;
+        m_server.setRecordIssuedSecrets(true);
         auto started = m_server.start(options);
         QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().detail()));
     }
@@ -237,6 +238,13 @@ private Q_SLOTS:
             factory->releaseThreadConnections();
         }
         QVERIFY2(!rawContains.isEmpty(), "the synced records should contain the conditions' text");
+
+        // Every secret the health system issued in this journey, from its own side: authorization codes,
+        // access and refresh tokens (also those renewed along the way) and id_tokens.
+        const QStringList issued = m_server.issuedSecrets();
+        QVERIFY2(issued.size() >= 3, "the demo server should have issued a code, an access and a refresh token");
+        for (const QString& secret : issued)
+            needles.append({u"issued by the health system"_s, secret, true});
 
         // A planted line in the tree proves that the scan walks it and can see plain text.
         {
