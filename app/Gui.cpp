@@ -81,11 +81,11 @@ int runGui(int& argc, char** argv, const GuiOptions& options)
         session->connect = std::make_shared<connect::ConnectService>(db::makeConnectStores(factory, user.id),
                                                                      vault.secretsKey(), user.id);
         session->history = std::make_unique<db::SyncHistoryService>(factory, user.id);
-        sync::SyncEngineOptions options;
-        options.resolveBaseUrl = [](const QString& stored) { return connect::DemoEndpoints::resolve(stored); };
+        sync::SyncEngineOptions syncOptions;
+        syncOptions.resolveBaseUrl = [](const QString& stored) { return connect::DemoEndpoints::resolve(stored); };
         auto store = std::make_shared<db::SyncStore>(factory);
         auto tokens = std::make_shared<connect::TokenProvider>(session->connect);
-        session->scheduler = std::make_unique<sync::SyncScheduler>(store, tokens, user.id, options);
+        session->scheduler = std::make_unique<sync::SyncScheduler>(store, tokens, user.id, syncOptions);
         session->scheduler->setTargetPreparer([](const sync::SyncTarget& t) -> Status {
             if (connect::DemoEndpoints::isDemoBase(t.fhirBaseUrl))
                 return connect::DemoEndpoints::ensureStarted(connect::DemoEndpoints::demoId(t.fhirBaseUrl));

@@ -42,6 +42,8 @@ struct Profile {
 
 // A new UUID in the form the schema uses.
 QString newId();
+// A time-ordered UUID (version 7 layout), for rows inserted in bulk: see Domain.cpp.
+QString newOrderedId();
 // Now, as stored: UTC ISO 8601 with milliseconds and 'Z'.
 QString nowUtcIso();
 

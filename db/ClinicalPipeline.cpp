@@ -61,36 +61,6 @@ QVariant realOrNull(const std::optional<double>& v)
     return v ? QVariant(*v) : QVariant(QMetaType::fromType<double>());
 }
 
-// Time-ordered id (48-bit ms + sequence + random, UUID v7 layout): clean rows are appended to the
-// primary-key index instead of touching a random page of it per row.
-QString orderedId()
-{
-    static std::atomic<quint32> sequence{0};
-    const quint64 ms = static_cast<quint64>(QDateTime::currentMSecsSinceEpoch());
-    const quint32 seq = sequence.fetch_add(1) & 0x0fffU;
-    quint64 rand = QRandomGenerator::global()->generate64();
-    unsigned char b[16];
-    for (int i = 0; i < 6; ++i)
-        b[i] = static_cast<unsigned char>(ms >> (8 * (5 - i)));
-    b[6] = static_cast<unsigned char>(0x70 | ((seq >> 8) & 0x0f));
-    b[7] = static_cast<unsigned char>(seq & 0xff);
-    for (int i = 8; i < 16; ++i) {
-        b[i] = static_cast<unsigned char>(rand & 0xff);
-        rand >>= 8;
-    }
-    b[8] = static_cast<unsigned char>(0x80 | (b[8] & 0x3f));
-    static const char* hex = "0123456789abcdef";
-    QString out;
-    out.reserve(36);
-    for (int i = 0; i < 16; ++i) {
-        if (i == 4 || i == 6 || i == 8 || i == 10)
-            out += u'-';
-        out += QLatin1Char(hex[b[i] >> 4]);
-        out += QLatin1Char(hex[b[i] & 0x0f]);
-    }
-    return out;
-}
-
 bool isMedicationOrder(const QString& type)
 {
     return type == u"MedicationRequest" || type == u"MedicationStatement" || type == u"MedicationAdministration"
@@ -959,7 +929,7 @@ Status ClinicalPipeline::Impl::recomputeGroups(const QStringList& groups, const 
                 QSqlQuery& q = isNew ? insert : update;
                 int k = 0;
                 if (isNew) {
-                    q.bindValue(k++, orderedId());
+                    q.bindValue(k++, newOrderedId());
                     q.bindValue(k++, profileId);
                     q.bindValue(k++, c.resourceType);
                     q.bindValue(k++, c.dedupKey);

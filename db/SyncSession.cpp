@@ -26,42 +26,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("hh::db::SyncStore", text);
 }
 
-// A time-ordered UUID (version 7 layout: 48-bit Unix milliseconds, then random bits), lowercase, no
-// braces. Raw rows get these ids so that inserts append to the primary-key index instead of touching
-// a random page of it for every row (a random UUID v4 per row multiplies the pages a page-sized
-// transaction writes).
-QString orderedId()
-{
-    static std::atomic<quint64> lastMs{0};
-    static std::atomic<quint32> sequence{0};
-    quint64 ms = static_cast<quint64>(QDateTime::currentMSecsSinceEpoch());
-    quint64 prev = lastMs.load();
-    while (ms > prev && !lastMs.compare_exchange_weak(prev, ms)) {
-    }
-    const quint32 seq = sequence.fetch_add(1) & 0x0fffU; // 12 bits: keeps ids ordered within a millisecond
-    quint64 rand = QRandomGenerator::global()->generate64();
-    unsigned char b[16];
-    for (int i = 0; i < 6; ++i)
-        b[i] = static_cast<unsigned char>(ms >> (8 * (5 - i)));
-    b[6] = static_cast<unsigned char>(0x70 | ((seq >> 8) & 0x0f));
-    b[7] = static_cast<unsigned char>(seq & 0xff);
-    for (int i = 8; i < 16; ++i) {
-        b[i] = static_cast<unsigned char>(rand & 0xff);
-        rand >>= 8;
-    }
-    b[8] = static_cast<unsigned char>(0x80 | (b[8] & 0x3f));
-    static const char* hex = "0123456789abcdef";
-    QString out;
-    out.reserve(36);
-    for (int i = 0; i < 16; ++i) {
-        if (i == 4 || i == 6 || i == 8 || i == 10)
-            out += u'-';
-        out += QLatin1Char(hex[b[i] >> 4]);
-        out += QLatin1Char(hex[b[i] & 0x0f]);
-    }
-    return out;
-}
-
 QVariant textOrNull(const QString& s)
 {
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
@@ -316,7 +280,7 @@ Result<PageWriteStats> SyncSession::storePage(const QString& jobId, const SyncTa
     if (!tx.isActive())
         return dbError(m_db.lastError(), saveError);
     for (const RawResource& r : resources) {
-        insert->bindValue(0, orderedId());
+        insert->bindValue(0, newOrderedId());
         insert->bindValue(1, target.profileId);
         insert->bindValue(2, r.resourceType);
         insert->bindValue(3, target.connectionId);
