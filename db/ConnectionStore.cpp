@@ -85,24 +85,6 @@ Error notFound()
 {
     return Error(ErrorCode::NotFound, tr("No such connection."), QStringLiteral("no connection row"));
 }
-
-template<typename T, typename F>
-Result<T> inTransaction(QSqlDatabase& db, const QString& userMessage, F&& f)
-{
-    if (!db.transaction())
-        return sqlError(db.lastError(), userMessage);
-    Result<T> r = f();
-    if (!r) {
-        db.rollback();
-        return r;
-    }
-    if (!db.commit()) {
-        const QSqlError err = db.lastError();
-        db.rollback();
-        return sqlError(err, userMessage);
-    }
-    return r;
-}
 } // namespace
 
 ConnectionStore::ConnectionStore(std::shared_ptr<ConnectionFactory> factory, QString userId)

@@ -74,25 +74,6 @@ Status putSetting(QSqlDatabase& db, const QString& key, const QString& value)
     u.addBindValue(key);
     return exec(u, tr("The settings could not be saved."));
 }
-
-// Runs f inside a transaction on db; rolls back when it fails.
-template<typename T, typename F>
-Result<T> inTransaction(QSqlDatabase& db, const QString& userMessage, F&& f)
-{
-    if (!db.transaction())
-        return sqlError(db.lastError(), userMessage);
-    Result<T> r = f();
-    if (!r) {
-        db.rollback();
-        return r;
-    }
-    if (!db.commit()) {
-        const QSqlError err = db.lastError();
-        db.rollback();
-        return sqlError(err, userMessage);
-    }
-    return r;
-}
 } // namespace
 
 EndpointStore::EndpointStore(std::shared_ptr<ConnectionFactory> factory) : m_factory(std::move(factory)) {}

@@ -51,4 +51,24 @@ private:
     bool m_active = false;
 };
 
+// Runs f (returning Result<T>) inside a transaction on db: commits when it succeeds, rolls back when
+// it fails or the commit fails (as sqlError with userMessage).
+template<typename T, typename F>
+Result<T> inTransaction(QSqlDatabase& db, const QString& userMessage, F&& f)
+{
+    if (!db.transaction())
+        return sqlError(db.lastError(), userMessage);
+    Result<T> r = f();
+    if (!r) {
+        db.rollback();
+        return r;
+    }
+    if (!db.commit()) {
+        const QSqlError err = db.lastError();
+        db.rollback();
+        return sqlError(err, userMessage);
+    }
+    return r;
+}
+
 } // namespace hh::db
