@@ -13,10 +13,9 @@
 namespace hh::app {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::app::AccountCommands", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::app::AccountCommands)
+};
 
 // Parses a subcommand's own options. Returns false (after printing) on an error.
 bool parseArgs(QCommandLineParser& parser, const QStringList& args, const QString& command)
@@ -43,19 +42,20 @@ QJsonObject profileJson(const Profile& p)
 int profileAdd(CommandContext& ctx, const QStringList& args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption displayName(QStringLiteral("display-name"), tr("Name shown in Health Hub."), tr("name"));
-    const QCommandLineOption legalName(QStringLiteral("legal-name"), tr("Legal name."), tr("name"));
-    const QCommandLineOption dob(QStringLiteral("dob"), tr("Date of birth, YYYY-MM-DD."), tr("date"));
-    const QCommandLineOption relationship(QStringLiteral("relationship"),
-                                          tr("self, mother, father, spouse, child, sibling, grandparent or other."),
-                                          tr("relationship"));
+    const QCommandLineOption displayName(QStringLiteral("display-name"), Tr::tr("Name shown in Health Hub."),
+                                         Tr::tr("name"));
+    const QCommandLineOption legalName(QStringLiteral("legal-name"), Tr::tr("Legal name."), Tr::tr("name"));
+    const QCommandLineOption dob(QStringLiteral("dob"), Tr::tr("Date of birth, YYYY-MM-DD."), Tr::tr("date"));
+    const QCommandLineOption relationship(
+        QStringLiteral("relationship"),
+        Tr::tr("self, mother, father, spouse, child, sibling, grandparent or other."), Tr::tr("relationship"));
     parser.addOptions({displayName, legalName, dob, relationship});
     if (!parseArgs(parser, args, QStringLiteral("add")))
         return kExitUsage;
     if (!parser.positionalArguments().isEmpty())
-        return usage(tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
+        return usage(Tr::tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
     if (!parser.isSet(displayName))
-        return usage(tr("profile add needs --display-name."));
+        return usage(Tr::tr("profile add needs --display-name."));
 
     Profile p;
     p.displayName = parser.value(displayName);
@@ -69,8 +69,8 @@ int profileAdd(CommandContext& ctx, const QStringList& args)
     if (parser.isSet(relationship)) {
         auto r = relationshipFromKey(parser.value(relationship));
         if (!r)
-            return usage(tr("Unknown relationship \"%1\"; use self, mother, father, spouse, child, sibling, "
-                            "grandparent or other.")
+            return usage(Tr::tr("Unknown relationship \"%1\"; use self, mother, father, spouse, child, sibling, "
+                                "grandparent or other.")
                              .arg(parser.value(relationship)));
         p.relationship = *r;
     }
@@ -88,12 +88,12 @@ int profileAdd(CommandContext& ctx, const QStringList& args)
 int profileList(CommandContext& ctx, const QStringList& args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
+    const QCommandLineOption json(QStringLiteral("json"), Tr::tr("Print JSON."));
     parser.addOption(json);
     if (!parseArgs(parser, args, QStringLiteral("list")))
         return kExitUsage;
     if (!parser.positionalArguments().isEmpty())
-        return usage(tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
+        return usage(Tr::tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
     if (Status st = signIn(ctx); !st)
         return fail(st.error());
     auto profiles = ctx.vault->listProfiles().result();
@@ -117,11 +117,11 @@ int profileList(CommandContext& ctx, const QStringList& args)
 int profileRemove(CommandContext& ctx, const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("profile"), tr("Profile name or id."));
+    parser.addPositionalArgument(QStringLiteral("profile"), Tr::tr("Profile name or id."));
     if (!parseArgs(parser, args, QStringLiteral("remove")))
         return kExitUsage;
     if (parser.positionalArguments().size() != 1)
-        return usage(tr("profile remove needs exactly one profile name or id."));
+        return usage(Tr::tr("profile remove needs exactly one profile name or id."));
     if (Status st = signIn(ctx); !st)
         return fail(st.error());
     auto profile = ctx.vault->findProfile(parser.positionalArguments().constFirst()).result();
@@ -129,7 +129,7 @@ int profileRemove(CommandContext& ctx, const QStringList& args)
         return fail(profile.error());
     if (Status st = ctx.vault->removeProfile(profile->id).result(); !st)
         return fail(st.error());
-    QTextStream(stderr) << tr("Removed profile %1 and all of its records.").arg(profile->displayName) << "\n";
+    QTextStream(stderr) << Tr::tr("Removed profile %1 and all of its records.").arg(profile->displayName) << "\n";
     return kExitOk;
 }
 } // namespace
@@ -137,27 +137,28 @@ int profileRemove(CommandContext& ctx, const QStringList& args)
 int runInitCommand(CommandContext& ctx)
 {
     QCommandLineParser parser;
-    const QCommandLineOption email(QStringLiteral("email"), tr("Account email."), tr("email"));
-    const QCommandLineOption name(QStringLiteral("name"), tr("Your name."), tr("name"));
+    const QCommandLineOption email(QStringLiteral("email"), Tr::tr("Account email."), Tr::tr("email"));
+    const QCommandLineOption name(QStringLiteral("name"), Tr::tr("Your name."), Tr::tr("name"));
     parser.addOptions({email, name});
     if (!parseArgs(parser, ctx.args, QStringLiteral("init")))
         return kExitUsage;
     if (!parser.positionalArguments().isEmpty())
-        return usage(tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
+        return usage(Tr::tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
     const QString mail = parser.isSet(email) ? parser.value(email) : ctx.global.email;
     if (mail.isEmpty() || !parser.isSet(name))
-        return usage(tr("init needs --email and --name."));
+        return usage(Tr::tr("init needs --email and --name."));
     if (Status st = validateEmail(mail); !st)
         return fail(st.error());
     if (Status st = validateAccountName(parser.value(name)); !st)
         return fail(st.error());
-    auto password = readPassword(ctx.global, tr("New password for %1: ").arg(mail));
+    auto password = readPassword(ctx.global, Tr::tr("New password for %1: ").arg(mail));
     if (!password)
         return fail(password.error());
     auto user = ctx.vault->createAccount(mail, parser.value(name), *password).result();
     if (!user)
         return fail(user.error());
-    QTextStream(stderr) << tr("Created the account %1 in %2.").arg(user->email, ctx.vault->paths().dataDir) << "\n";
+    QTextStream(stderr) << Tr::tr("Created the account %1 in %2.").arg(user->email, ctx.vault->paths().dataDir)
+                        << "\n";
     QTextStream(stdout) << user->id << "\n";
     return kExitOk;
 }
@@ -165,7 +166,7 @@ int runInitCommand(CommandContext& ctx)
 int runProfileCommand(CommandContext& ctx)
 {
     if (ctx.args.isEmpty())
-        return usage(tr("profile needs one of: add, list, remove."));
+        return usage(Tr::tr("profile needs one of: add, list, remove."));
     const QString sub = ctx.args.constFirst();
     const QStringList rest = ctx.args.mid(1);
     if (sub == u"add")
@@ -174,7 +175,7 @@ int runProfileCommand(CommandContext& ctx)
         return profileList(ctx, rest);
     if (sub == u"remove")
         return profileRemove(ctx, rest);
-    return usage(tr("Unknown profile command \"%1\"; use add, list or remove.").arg(sub));
+    return usage(Tr::tr("Unknown profile command \"%1\"; use add, list or remove.").arg(sub));
 }
 
 } // namespace hh::app

@@ -25,9 +25,8 @@ void setApplicationIdentity();
 void installTranslators(const QString& option);
 
 // Loads healthhub_<language>.qm for locale from directory (the .qm files are embedded under :/i18n by
-// qt_add_translations). The translator also finds a message whose translate() context differs from
-// the one lupdate recorded (e.g. a file-local tr() helper with its own context). nullptr if there is
-// no file for locale.
+// qt_add_translations): a plain QTranslator, so every translate() call must use the context lupdate
+// records for it (see translations/README.md). nullptr if there is no file for locale.
 [[nodiscard]] std::unique_ptr<QTranslator> loadHealthHubTranslator(const QLocale& locale,
                                                                    const QString& directory = QStringLiteral(":/i18n"));
 
@@ -37,5 +36,8 @@ void prepareWebEngine();
 
 // The data directory: --data-dir, else $HH_DATA_DIR, else the platform's app data location.
 QString resolveDataDir(const QString& option);
+
+// The text `healthhub --help` prints, in the installed translators' language (context "hh::app::Usage").
+[[nodiscard]] QString usageText();
 
 } // namespace hh::app

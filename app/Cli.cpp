@@ -15,10 +15,9 @@
 namespace hh::app {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::app::Cli", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::app::Cli)
+};
 
 QString stripLineEnd(QString line)
 {
@@ -31,14 +30,14 @@ QString stripLineEnd(QString line)
 int fail(const Error& error)
 {
     QTextStream err(stderr);
-    err << "healthhub: " << (error.message().isEmpty() ? tr("The operation failed.") : error.message()) << "\n";
+    err << "healthhub: " << (error.message().isEmpty() ? Tr::tr("The operation failed.") : error.message())
+        << "\n";
     return error.code() == ErrorCode::InvalidInput ? kExitUsage : kExitFailure;
 }
 
 int usage(const QString& message)
 {
-    QTextStream(stderr) << "healthhub: " << message << "\n"
-                        << tr("Run 'healthhub --help' for usage.") << "\n";
+    QTextStream(stderr) << "healthhub: " << message << "\n" << Tr::tr("Run 'healthhub --help' for usage.") << "\n";
     return kExitUsage;
 }
 
@@ -47,22 +46,25 @@ Result<SecretBytes> readPassword(const GlobalOptions& options, const QString& pr
     if (!options.passwordFile.isEmpty()) {
         QFile f(options.passwordFile);
         if (!f.open(QIODevice::ReadOnly))
-            return Error(ErrorCode::InvalidInput, tr("The password file %1 cannot be read.").arg(options.passwordFile),
+            return Error(ErrorCode::InvalidInput,
+                         Tr::tr("The password file %1 cannot be read.").arg(options.passwordFile),
                          f.errorString());
         QByteArray line = f.readLine(4096);
         while (line.endsWith('\n') || line.endsWith('\r'))
             line.chop(1);
         if (line.isEmpty())
-            return Error(ErrorCode::InvalidInput, tr("The password file is empty."), QStringLiteral("empty file"));
+            return Error(ErrorCode::InvalidInput, Tr::tr("The password file is empty."),
+                         QStringLiteral("empty file"));
         return SecretBytes(line);
     }
     if (!isatty(STDIN_FILENO)) {
         QTextStream in(stdin);
         const QString line = stripLineEnd(in.readLine(4096));
         if (line.isEmpty())
-            return Error(ErrorCode::InvalidInput,
-                         tr("No password: give --password-file or the password on the first line of the input."),
-                         QStringLiteral("empty stdin"));
+            return Error(
+                ErrorCode::InvalidInput,
+                Tr::tr("No password: give --password-file or the password on the first line of the input."),
+                QStringLiteral("empty stdin"));
         return SecretBytes::fromString(line);
     }
     // An interactive terminal: prompt without echo.
@@ -84,19 +86,20 @@ Result<SecretBytes> readPassword(const GlobalOptions& options, const QString& pr
     while (line.endsWith('\n') || line.endsWith('\r'))
         line.chop(1);
     if (line.isEmpty())
-        return Error(ErrorCode::InvalidInput, tr("No password given."), QStringLiteral("empty prompt"));
+        return Error(ErrorCode::InvalidInput, Tr::tr("No password given."), QStringLiteral("empty prompt"));
     return SecretBytes(line);
 }
 
 Status signIn(CommandContext& ctx)
 {
     if (ctx.global.email.isEmpty())
-        return Error(ErrorCode::InvalidInput, tr("This command needs --email."), QStringLiteral("no email"));
+        return Error(ErrorCode::InvalidInput, Tr::tr("This command needs --email."), QStringLiteral("no email"));
     if (!ctx.vault->vaultExists())
-        return Error(ErrorCode::VaultMissing,
-                     tr("There is no vault in %1. Create one with 'healthhub init'.").arg(ctx.vault->paths().dataDir),
-                     QStringLiteral("no vault"));
-    auto password = readPassword(ctx.global, tr("Password for %1: ").arg(ctx.global.email));
+        return Error(
+            ErrorCode::VaultMissing,
+            Tr::tr("There is no vault in %1. Create one with 'healthhub init'.").arg(ctx.vault->paths().dataDir),
+            QStringLiteral("no vault"));
+    auto password = readPassword(ctx.global, Tr::tr("Password for %1: ").arg(ctx.global.email));
     if (!password)
         return password.error();
     auto user = ctx.vault->signIn(ctx.global.email, *password).result();

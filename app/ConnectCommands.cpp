@@ -62,7 +62,7 @@ void installDemoServerStarter(QObject* owner, bool autoApprove)
 namespace {
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("hh::app::ConnectCommands", text);
+    return QCoreApplication::translate("hh::app", text);
 }
 
 bool parseArgs(QCommandLineParser& parser, const QStringList& args, const QString& command)

@@ -18,10 +18,9 @@
 namespace hh::app {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::app::EndpointCommands", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::app::EndpointCommands)
+};
 
 bool parseArgs(QCommandLineParser& parser, const QStringList& args, const QString& command)
 {
@@ -47,7 +46,7 @@ Result<std::unique_ptr<connect::ConnectService>> openService(CommandContext& ctx
     const auto user = ctx.vault->currentUser();
     auto factory = ctx.vault->connections();
     if (!user || !factory)
-        return Error(ErrorCode::InvalidInput, tr("Sign in first."), QStringLiteral("vault locked"));
+        return Error(ErrorCode::InvalidInput, Tr::tr("Sign in first."), QStringLiteral("vault locked"));
     auto service = std::make_unique<connect::ConnectService>(db::makeConnectStores(factory, user->id),
                                                              ctx.vault->secretsKey(), user->id);
     if (Status st = service->ready().result(); !st)
@@ -71,14 +70,14 @@ QJsonObject endpointJson(const connect::Endpoint& e)
 int endpointList(CommandContext& ctx, const QStringList& args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption json(QStringLiteral("json"), tr("Print JSON."));
-    const QCommandLineOption search(QStringLiteral("search"), tr("Only health systems whose name or city matches."),
-                                    tr("text"));
+    const QCommandLineOption json(QStringLiteral("json"), Tr::tr("Print JSON."));
+    const QCommandLineOption search(QStringLiteral("search"),
+                                    Tr::tr("Only health systems whose name or city matches."), Tr::tr("text"));
     parser.addOptions({json, search});
     if (!parseArgs(parser, args, QStringLiteral("list")))
         return kExitUsage;
     if (!parser.positionalArguments().isEmpty())
-        return usage(tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
+        return usage(Tr::tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
     if (Status st = signIn(ctx); !st)
         return fail(st.error());
     auto service = openService(ctx);
@@ -120,17 +119,17 @@ int endpointList(CommandContext& ctx, const QStringList& args)
 int endpointImport(CommandContext& ctx, const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("source"), tr("File or https URL of the directory."));
+    parser.addPositionalArgument(QStringLiteral("source"), Tr::tr("File or https URL of the directory."));
     if (!parseArgs(parser, args, QStringLiteral("import")))
         return kExitUsage;
     if (parser.positionalArguments().size() != 1)
-        return usage(tr("endpoint import needs exactly one file or URL."));
+        return usage(Tr::tr("endpoint import needs exactly one file or URL."));
     const QString source = parser.positionalArguments().constFirst();
     // A URL the app will not download from is a wrong argument (exit 2); checked before asking for the password.
     const QUrl url(source.trimmed());
     const QString scheme = url.scheme().toLower();
     if ((scheme == u"http" || scheme == u"https") && !smart::isAllowedUrl(url))
-        return fail(Error(ErrorCode::InvalidInput, tr("Health Hub downloads directories over https only."),
+        return fail(Error(ErrorCode::InvalidInput, Tr::tr("Health Hub downloads directories over https only."),
                           QStringLiteral("directory URL not allowed")));
     if (Status st = signIn(ctx); !st)
         return fail(st.error());
@@ -140,7 +139,7 @@ int endpointImport(CommandContext& ctx, const QStringList& args)
     auto summary = (*service)->importDirectory(source).result();
     if (!summary)
         return failOperation(summary.error()); // the file or the download was not a directory
-    QTextStream(stderr) << tr("Imported the directory: %1 new, %2 updated, %3 skipped.")
+    QTextStream(stderr) << Tr::tr("Imported the directory: %1 new, %2 updated, %3 skipped.")
                                .arg(summary->added)
                                .arg(summary->updated)
                                .arg(summary->skipped)
@@ -152,20 +151,20 @@ int endpointImport(CommandContext& ctx, const QStringList& args)
 int endpointAdd(CommandContext& ctx, const QStringList& args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption name(QStringLiteral("name"), tr("Name of the health system."), tr("name"));
-    const QCommandLineOption base(QStringLiteral("fhir-base"), tr("Its FHIR R4 base URL."), tr("url"));
-    const QCommandLineOption clientId(QStringLiteral("client-id"), tr("The client id registered there."),
-                                      tr("id"));
+    const QCommandLineOption name(QStringLiteral("name"), Tr::tr("Name of the health system."), Tr::tr("name"));
+    const QCommandLineOption base(QStringLiteral("fhir-base"), Tr::tr("Its FHIR R4 base URL."), Tr::tr("url"));
+    const QCommandLineOption clientId(QStringLiteral("client-id"), Tr::tr("The client id registered there."),
+                                      Tr::tr("id"));
     parser.addOptions({name, base, clientId});
     if (!parseArgs(parser, args, QStringLiteral("add")))
         return kExitUsage;
     if (!parser.positionalArguments().isEmpty())
-        return usage(tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
+        return usage(Tr::tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
     if (!parser.isSet(name) || !parser.isSet(base))
-        return usage(tr("endpoint add needs --name and --fhir-base."));
+        return usage(Tr::tr("endpoint add needs --name and --fhir-base."));
     const QUrl url(parser.value(base).trimmed());
     if (!url.isValid() || url.scheme().isEmpty())
-        return usage(tr("--fhir-base needs a URL such as https://fhir.example.org/r4."));
+        return usage(Tr::tr("--fhir-base needs a URL such as https://fhir.example.org/r4."));
     if (Status st = signIn(ctx); !st)
         return fail(st.error());
     auto service = openService(ctx);
@@ -174,7 +173,7 @@ int endpointAdd(CommandContext& ctx, const QStringList& args)
     auto added = (*service)->addEndpoint(parser.value(name), url, parser.value(clientId)).result();
     if (!added)
         return fail(added.error());
-    QTextStream(stderr) << tr("Added %1.").arg(added->name) << "\n";
+    QTextStream(stderr) << Tr::tr("Added %1.").arg(added->name) << "\n";
     QTextStream(stdout) << added->id << "\n";
     return kExitOk;
 }
@@ -183,7 +182,7 @@ int endpointAdd(CommandContext& ctx, const QStringList& args)
 int runEndpointCommand(CommandContext& ctx)
 {
     if (ctx.args.isEmpty())
-        return usage(tr("endpoint needs one of: list, import, add."));
+        return usage(Tr::tr("endpoint needs one of: list, import, add."));
     const QString sub = ctx.args.constFirst();
     const QStringList rest = ctx.args.mid(1);
     if (sub == u"list")
@@ -192,7 +191,7 @@ int runEndpointCommand(CommandContext& ctx)
         return endpointImport(ctx, rest);
     if (sub == u"add")
         return endpointAdd(ctx, rest);
-    return usage(tr("Unknown endpoint command \"%1\"; use list, import or add.").arg(sub));
+    return usage(Tr::tr("Unknown endpoint command \"%1\"; use list, import or add.").arg(sub));
 }
 
 } // namespace hh::app

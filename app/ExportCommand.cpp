@@ -21,10 +21,9 @@ namespace hh::app {
 bool exportNeedsGui(const QStringList& args);
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::app::ExportCommand", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::app::ExportCommand)
+};
 } // namespace
 
 bool exportNeedsGui(const QStringList& args)
@@ -39,30 +38,33 @@ int runExportCommand(CommandContext& ctx)
 {
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption profileOption(QStringLiteral("profile"), tr("Profile name or id."), tr("profile"));
-    const QCommandLineOption pdfOption(QStringLiteral("pdf"), tr("Write a visit summary PDF to this file."), tr("file"));
-    const QCommandLineOption fhirOption(QStringLiteral("fhir"), tr("Write the records as a FHIR R4 bundle (JSON)."),
-                                        tr("file"));
-    const QCommandLineOption ipsOption(QStringLiteral("ips"),
-                                       tr("With --fhir: write an International Patient Summary (FHIR document) "
-                                          "instead of every record."));
-    const QCommandLineOption paperOption(QStringLiteral("paper"), tr("Paper size of the PDF: a4 or letter "
-                                                                     "(default: from the locale)."),
-                                         tr("size"));
+    const QCommandLineOption profileOption(QStringLiteral("profile"), Tr::tr("Profile name or id."),
+                                           Tr::tr("profile"));
+    const QCommandLineOption pdfOption(QStringLiteral("pdf"), Tr::tr("Write a visit summary PDF to this file."),
+                                       Tr::tr("file"));
+    const QCommandLineOption fhirOption(QStringLiteral("fhir"),
+                                        Tr::tr("Write the records as a FHIR R4 bundle (JSON)."), Tr::tr("file"));
+    const QCommandLineOption ipsOption(
+        QStringLiteral("ips"), Tr::tr("With --fhir: write an International Patient Summary (FHIR document) "
+                                      "instead of every record."));
+    const QCommandLineOption paperOption(QStringLiteral("paper"),
+                                         Tr::tr("Paper size of the PDF: a4 or letter "
+                                                "(default: from the locale)."),
+                                         Tr::tr("size"));
     parser.addOptions({profileOption, pdfOption, fhirOption, ipsOption, paperOption});
     if (!parser.parse(QStringList{QStringLiteral("export")} + ctx.args))
         return usage(parser.errorText());
     if (!parser.positionalArguments().isEmpty())
-        return usage(tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
+        return usage(Tr::tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
     if (!parser.isSet(profileOption) || parser.value(profileOption).trimmed().isEmpty())
-        return usage(tr("export needs --profile NAME_OR_ID."));
+        return usage(Tr::tr("export needs --profile NAME_OR_ID."));
     if (!parser.isSet(pdfOption) && !parser.isSet(fhirOption))
-        return usage(tr("export needs --pdf FILE or --fhir FILE."));
+        return usage(Tr::tr("export needs --pdf FILE or --fhir FILE."));
     if (parser.isSet(ipsOption) && !parser.isSet(fhirOption))
-        return usage(tr("--ips goes with --fhir."));
+        return usage(Tr::tr("--ips goes with --fhir."));
     if ((parser.isSet(pdfOption) && parser.value(pdfOption).isEmpty())
         || (parser.isSet(fhirOption) && parser.value(fhirOption).isEmpty()))
-        return usage(tr("The file name is empty."));
+        return usage(Tr::tr("The file name is empty."));
     std::optional<QPageSize> paper;
     if (parser.isSet(paperOption)) {
         const QString p = parser.value(paperOption).toLower();
@@ -71,13 +73,14 @@ int runExportCommand(CommandContext& ctx)
         else if (p == u"letter")
             paper = QPageSize(QPageSize::Letter);
         else
-            return usage(tr("Unknown paper size \"%1\"; use a4 or letter.").arg(parser.value(paperOption)));
+            return usage(Tr::tr("Unknown paper size \"%1\"; use a4 or letter.").arg(parser.value(paperOption)));
     }
     if (parser.isSet(pdfOption) && !qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
-        return fail(Error(ErrorCode::Unknown,
-                          tr("PDF export needs the graphical libraries; run with QT_QPA_PLATFORM=offscreen when there "
-                             "is no display."),
-                          QStringLiteral("no QGuiApplication")));
+        return fail(
+            Error(ErrorCode::Unknown,
+                  Tr::tr("PDF export needs the graphical libraries; run with QT_QPA_PLATFORM=offscreen when there "
+                         "is no display."),
+                  QStringLiteral("no QGuiApplication")));
 
     if (Status st = signIn(ctx); !st)
         return fail(st.error());
@@ -86,7 +89,8 @@ int runExportCommand(CommandContext& ctx)
         return fail(profile.error());
     const auto user = ctx.vault->currentUser();
     if (!user)
-        return fail(Error(ErrorCode::Unknown, tr("The vault is not open."), QStringLiteral("no current user")));
+        return fail(
+            Error(ErrorCode::Unknown, Tr::tr("The vault is not open."), QStringLiteral("no current user")));
 
     QTextStream err(stderr);
     int rc = kExitOk;
@@ -101,7 +105,7 @@ int runExportCommand(CommandContext& ctx)
             if (!written) {
                 rc = fail(written.error());
             } else {
-                err << tr("Wrote %1 FHIR entries for %2 to %3.")
+                err << Tr::tr("Wrote %1 FHIR entries for %2 to %3.")
                            .arg(written->entryCount)
                            .arg(profile->displayName, QDir::toNativeSeparators(written->path))
                     << "\n";
@@ -119,8 +123,9 @@ int runExportCommand(CommandContext& ctx)
                 if (Status st = ui::VisitSummaryPdf::write(*data, path, options); !st)
                     rc = fail(st.error());
                 else
-                    err << tr("Wrote the visit summary of %1 to %2.")
-                               .arg(profile->displayName, QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath()))
+                    err << Tr::tr("Wrote the visit summary of %1 to %2.")
+                               .arg(profile->displayName,
+                                    QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath()))
                         << "\n";
             }
         }

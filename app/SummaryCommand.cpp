@@ -18,10 +18,9 @@
 namespace hh::app {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::app::SummaryCommand", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::app::SummaryCommand)
+};
 
 struct StoredSummary {
     QString status = QStringLiteral("absent");
@@ -41,7 +40,7 @@ Result<StoredSummary> readSummary(db::ConnectionFactory& factory, const QString&
                              "WHERE profile_id = ?"));
     q.addBindValue(profileId);
     if (!q.exec())
-        return Error(ErrorCode::Database, tr("The summary could not be read."), q.lastError().text());
+        return Error(ErrorCode::Database, Tr::tr("The summary could not be read."), q.lastError().text());
     StoredSummary s;
     if (q.next()) {
         s.status = q.value(0).toString();
@@ -59,12 +58,12 @@ Result<StoredSummary> readSummary(db::ConnectionFactory& factory, const QString&
 QString statusLabel(const QString& status)
 {
     if (status == u"ready")
-        return tr("ready");
+        return Tr::tr("ready");
     if (status == u"syncing")
-        return tr("syncing");
+        return Tr::tr("syncing");
     if (status == u"error")
-        return tr("error");
-    return tr("no summary yet");
+        return Tr::tr("error");
+    return Tr::tr("no summary yet");
 }
 
 QString numberText(const QJsonValue& v)
@@ -100,21 +99,21 @@ QString itemLine(const QJsonObject& item)
 {
     QString line = item.value(QStringLiteral("display")).toString();
     if (line.isEmpty())
-        line = tr("(no name)");
+        line = Tr::tr("(no name)");
     const QString value = valueText(item);
     if (!value.isEmpty())
-        line = tr("%1: %2").arg(line, value);
+        line = Tr::tr("%1: %2").arg(line, value);
     const QString abnormal = item.value(QStringLiteral("abnormal")).toString();
     if (!abnormal.isEmpty() && abnormal != u"N")
         line += QStringLiteral(" [") + abnormal + u']';
     const QString trend = item.value(QStringLiteral("trend")).toString();
     if (!trend.isEmpty())
-        line += u' ' + tr("(trend: %1)").arg(trend);
+        line += u' ' + Tr::tr("(trend: %1)").arg(trend);
     QString when = item.value(QStringLiteral("effective_at")).toString();
     if (when.isEmpty())
         when = item.value(QStringLiteral("date")).toString();
     if (!when.isEmpty())
-        line += u' ' + tr("(%1)").arg(when.left(10));
+        line += u' ' + Tr::tr("(%1)").arg(when.left(10));
     QStringList sources;
     for (const QJsonValue& s : item.value(QStringLiteral("sources")).toArray()) {
         const QString endpoint = s.toObject().value(QStringLiteral("endpoint")).toString();
@@ -122,56 +121,56 @@ QString itemLine(const QJsonObject& item)
             sources.append(endpoint);
     }
     if (!sources.isEmpty())
-        line += u' ' + tr("– from %1").arg(sources.join(QStringLiteral(", ")));
+        line += u' ' + Tr::tr("– from %1").arg(sources.join(QStringLiteral(", ")));
     if (item.value(QStringLiteral("has_conflict")).toBool())
-        line += u' ' + tr("– the sources disagree");
+        line += u' ' + Tr::tr("– the sources disagree");
     const QString reason = item.value(QStringLiteral("reason")).toString();
     if (!reason.isEmpty())
-        line += u' ' + tr("– %1").arg(reason);
+        line += u' ' + Tr::tr("– %1").arg(reason);
     return line;
 }
 
 void printText(QTextStream& out, const QString& name, const StoredSummary& s)
 {
-    out << tr("Summary of %1: %2").arg(name, statusLabel(s.status)) << "\n";
+    out << Tr::tr("Summary of %1: %2").arg(name, statusLabel(s.status)) << "\n";
     if (!s.updatedAt.isEmpty())
-        out << tr("Updated: %1").arg(s.updatedAt) << "\n";
+        out << Tr::tr("Updated: %1").arg(s.updatedAt) << "\n";
     if (!s.errorMessage.isEmpty())
-        out << tr("Problem: %1").arg(s.errorMessage) << "\n";
+        out << Tr::tr("Problem: %1").arg(s.errorMessage) << "\n";
     if (!s.summary) {
-        out << tr("No summary yet: connect a health system and sync this profile.") << "\n";
+        out << Tr::tr("No summary yet: connect a health system and sync this profile.") << "\n";
         return;
     }
     const QJsonObject& doc = *s.summary;
     const QList<std::pair<QString, QString>> sections = {
-        {QStringLiteral("alerts"), tr("Alerts")},
-        {QStringLiteral("conditions"), tr("Conditions")},
-        {QStringLiteral("medications"), tr("Medications")},
-        {QStringLiteral("allergies"), tr("Allergies")},
-        {QStringLiteral("immunizations"), tr("Immunizations")},
-        {QStringLiteral("immunizations_due"), tr("Immunizations due")},
-        {QStringLiteral("labs"), tr("Recent labs")},
-        {QStringLiteral("vitals"), tr("Latest vital signs")},
-        {QStringLiteral("encounters"), tr("Encounters")},
+        {QStringLiteral("alerts"), Tr::tr("Alerts")},
+        {QStringLiteral("conditions"), Tr::tr("Conditions")},
+        {QStringLiteral("medications"), Tr::tr("Medications")},
+        {QStringLiteral("allergies"), Tr::tr("Allergies")},
+        {QStringLiteral("immunizations"), Tr::tr("Immunizations")},
+        {QStringLiteral("immunizations_due"), Tr::tr("Immunizations due")},
+        {QStringLiteral("labs"), Tr::tr("Recent labs")},
+        {QStringLiteral("vitals"), Tr::tr("Latest vital signs")},
+        {QStringLiteral("encounters"), Tr::tr("Encounters")},
     };
     for (const auto& [key, title] : sections) {
         const QJsonArray items = doc.value(key).toArray();
-        out << "\n" << tr("%1 (%2)").arg(title).arg(items.size()) << "\n";
+        out << "\n" << Tr::tr("%1 (%2)").arg(title).arg(items.size()) << "\n";
         if (key == u"allergies" && items.isEmpty() && doc.value(QStringLiteral("no_known_allergies")).toBool())
-            out << "  " << tr("No known allergies") << "\n";
+            out << "  " << Tr::tr("No known allergies") << "\n";
         for (const QJsonValue& v : items)
             out << "  - " << itemLine(v.toObject()) << "\n";
     }
     const QJsonArray sources = doc.value(QStringLiteral("sources")).toArray();
-    out << "\n" << tr("Sources (%1)").arg(sources.size()) << "\n";
+    out << "\n" << Tr::tr("Sources (%1)").arg(sources.size()) << "\n";
     for (const QJsonValue& v : sources) {
         const QJsonObject c = v.toObject();
         out << "  - "
-            << tr("%1 (%2): %3 records, last sync %4")
+            << Tr::tr("%1 (%2): %3 records, last sync %4")
                    .arg(c.value(QStringLiteral("name")).toString(), c.value(QStringLiteral("provider")).toString())
                    .arg(c.value(QStringLiteral("records")).toInteger())
                    .arg(c.value(QStringLiteral("last_synced_at")).toString().isEmpty()
-                            ? tr("never")
+                            ? Tr::tr("never")
                             : c.value(QStringLiteral("last_synced_at")).toString())
             << "\n";
     }
@@ -182,15 +181,16 @@ int runSummaryCommand(CommandContext& ctx)
 {
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption profileOpt(QStringLiteral("profile"), tr("Profile name or id."), tr("profile"));
-    const QCommandLineOption jsonOpt(QStringLiteral("json"), tr("Print the summary as JSON."));
+    const QCommandLineOption profileOpt(QStringLiteral("profile"), Tr::tr("Profile name or id."),
+                                        Tr::tr("profile"));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), Tr::tr("Print the summary as JSON."));
     parser.addOptions({profileOpt, jsonOpt});
     if (!parser.parse(QStringList{QStringLiteral("summary")} + ctx.args))
         return usage(parser.errorText());
     if (!parser.positionalArguments().isEmpty())
-        return usage(tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
+        return usage(Tr::tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
     if (!parser.isSet(profileOpt) || parser.value(profileOpt).trimmed().isEmpty())
-        return usage(tr("summary needs --profile NAME_OR_ID."));
+        return usage(Tr::tr("summary needs --profile NAME_OR_ID."));
 
     if (Status st = signIn(ctx); !st)
         return fail(st.error());
@@ -201,7 +201,7 @@ int runSummaryCommand(CommandContext& ctx)
                         : profile.error());
     auto factory = ctx.vault->connections();
     if (!factory)
-        return fail(Error(ErrorCode::InvalidInput, tr("Sign in first."), QStringLiteral("vault locked")));
+        return fail(Error(ErrorCode::InvalidInput, Tr::tr("Sign in first."), QStringLiteral("vault locked")));
     auto stored = readSummary(*factory, profile->id);
     factory->releaseThreadConnections();
     if (!stored)

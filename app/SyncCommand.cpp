@@ -32,10 +32,9 @@ namespace hh::app {
 void installDemoServerStarter(QObject* owner, bool autoApprove);
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::app::SyncCommand", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::app::SyncCommand)
+};
 
 QJsonObject jobJson(const sync::SyncJobResult& r)
 {
@@ -63,14 +62,14 @@ int runSyncCommand(CommandContext& ctx)
 {
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    const QCommandLineOption profileOpt(QStringLiteral("profile"), tr("Profile name or id (default: every profile)."),
-                                        tr("profile"));
-    const QCommandLineOption jsonOpt(QStringLiteral("json"), tr("Print the jobs as JSON."));
+    const QCommandLineOption profileOpt(QStringLiteral("profile"),
+                                        Tr::tr("Profile name or id (default: every profile)."), Tr::tr("profile"));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), Tr::tr("Print the jobs as JSON."));
     parser.addOptions({profileOpt, jsonOpt});
     if (!parser.parse(QStringList{QStringLiteral("sync")} + ctx.args))
         return usage(parser.errorText());
     if (!parser.positionalArguments().isEmpty())
-        return usage(tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
+        return usage(Tr::tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
     const bool json = parser.isSet(jsonOpt);
 
     if (Status st = signIn(ctx); !st)
@@ -78,7 +77,7 @@ int runSyncCommand(CommandContext& ctx)
     const auto user = ctx.vault->currentUser();
     auto factory = ctx.vault->connections();
     if (!user || !factory)
-        return fail(Error(ErrorCode::InvalidInput, tr("Sign in first."), QStringLiteral("vault locked")));
+        return fail(Error(ErrorCode::InvalidInput, Tr::tr("Sign in first."), QStringLiteral("vault locked")));
     QString profileId;
     if (parser.isSet(profileOpt)) {
         auto profile = ctx.vault->findProfile(parser.value(profileOpt)).result();
@@ -134,7 +133,7 @@ int runSyncCommand(CommandContext& ctx)
                              if (lastPrinted.value(p.connectionId, -1) == key)
                                  return;
                              lastPrinted.insert(p.connectionId, key);
-                             err << tr("%1: %2 of %3 kinds of records, %4 records")
+                             err << Tr::tr("%1: %2 of %3 kinds of records, %4 records")
                                         .arg(p.connectionId.left(8))
                                         .arg(p.typesDone)
                                         .arg(p.typesTotal)
@@ -145,7 +144,7 @@ int runSyncCommand(CommandContext& ctx)
         QObject::connect(&scheduler, &sync::ISyncControl::connectionFinished, &scheduler,
                          [&](const sync::SyncJobResult& r) {
                              results.append(r);
-                             err << tr("%1 at %2: %3, %4 records")
+                             err << Tr::tr("%1 at %2: %3, %4 records")
                                         .arg(r.profileName, r.endpointName, sync::jobStatusLabel(r.status))
                                         .arg(r.resourcesFetched);
                              if (!r.errorMessage.isEmpty())
@@ -165,7 +164,7 @@ int runSyncCommand(CommandContext& ctx)
         auto oldTerm = std::signal(SIGTERM, onInterrupt);
         QObject::connect(&interruptPoll, &QTimer::timeout, &scheduler, [&]() {
             if (g_interrupted.exchange(false)) {
-                err << tr("Cancelling…") << "\n" << Qt::flush;
+                err << Tr::tr("Cancelling…") << "\n" << Qt::flush;
                 scheduler.cancelAll();
             }
         });
@@ -184,7 +183,7 @@ int runSyncCommand(CommandContext& ctx)
     store->releaseThread();
 
     if (results.isEmpty() && exitCode == kExitOk)
-        QTextStream(stderr) << tr("No connected health system to sync.") << "\n";
+        QTextStream(stderr) << Tr::tr("No connected health system to sync.") << "\n";
 
     // Issue 6: the clinical pipeline (normalize, de-duplicate, summary) for every profile that got data.
     QStringList synced;
@@ -206,16 +205,22 @@ int runSyncCommand(CommandContext& ctx)
                 if (percent / 10 == lastPercent / 10)
                     return;
                 lastPercent = percent;
-                err << tr("%1: updating the records, %2%").arg(name).arg(percent) << "\n" << Qt::flush;
+                err << Tr::tr("%1: updating the records, %2%").arg(name).arg(percent) << "\n" << Qt::flush;
             });
             if (!stats) {
-                err << "healthhub: " << tr("The records of %1 could not be updated: %2").arg(name, stats.error().message())
-                    << "\n" << Qt::flush;
+                err << "healthhub: "
+                    << Tr::tr("The records of %1 could not be updated: %2").arg(name, stats.error().message())
+                    << "\n"
+                    << Qt::flush;
                 exitCode = kExitFailure;
                 continue;
             }
-            err << tr("%1: %2 records, %3 after removing duplicates").arg(name).arg(stats->rawScanned).arg(stats->cleanRows)
-                << "\n" << Qt::flush;
+            err << Tr::tr("%1: %2 records, %3 after removing duplicates")
+                       .arg(name)
+                       .arg(stats->rawScanned)
+                       .arg(stats->cleanRows)
+                << "\n"
+                << Qt::flush;
         }
         pipeline.releaseThread();
     }

@@ -18,41 +18,6 @@ using namespace hh::app;
 
 namespace {
 
-const char* const kUsage = R"(Usage: healthhub [GLOBAL OPTIONS] [COMMAND [ARGS]]
-
-With no command, the Health Hub window opens.
-
-Global options:
-  --data-dir DIR        vault folder (default: $HH_DATA_DIR or the platform data folder)
-  --email E             account to sign in with
-  --password-file F     read the password from the first line of F (else from the
-                        first line of standard input when it is not a terminal)
-  --no-keychain         do not use the system keychain (password only)
-  --lang CODE           user interface language (en, es)
-  --demo                open the demo vault (demo family, demo health systems)
-  --version, --help
-
-Commands:
-  init --email E --name N                     create an account (and the vault)
-  profile add --display-name N [--legal-name L] [--dob YYYY-MM-DD] [--relationship R]
-  profile list [--json]
-  profile remove NAME_OR_ID
-  endpoint list [--json]                      the directory of health systems
-  endpoint import FILE_OR_URL                 import an Epic or SMART Brands directory
-  endpoint add --name N --fhir-base URL [--client-id ID]
-  connect --profile P --endpoint ID [--login-hint USER]
-                                              sign in to a patient portal for a profile
-  disconnect --profile P --endpoint ID [--delete-data]
-  sync [--profile P] [--json]                 fetch records from connected health systems
-  summary --profile P [--json]                a profile's summary (clean, de-duplicated records)
-  export --profile P (--pdf FILE | --fhir FILE) [--ips] [--paper a4|letter]
-                                              write a visit summary PDF or a FHIR bundle
-  sandbox [--port N] [--auto-approve] [--scale N] [--replay DIR] [--fault SPEC ...]
-                                              run the demo health systems
-
-Exit status: 0 success, 1 the operation failed, 2 the command line is wrong.
-)";
-
 struct Parsed {
     GlobalOptions global;
     QString command;
@@ -200,13 +165,13 @@ int main(int argc, char* argv[])
         setApplicationIdentity();
         installTranslators(parsed.language);
         if (!parsed.error.isEmpty())
-            return usage(parsed.error);
+            return usage(parseGlobal(arguments).error); // again: the message in the chosen language
         if (parsed.version) {
             QTextStream(stdout) << "healthhub " << HH_VERSION << "\n";
             return kExitOk;
         }
         if (parsed.help) {
-            QTextStream(stdout) << kUsage;
+            QTextStream(stdout) << usageText();
             return kExitOk;
         }
         return runHeadless(parsed);

@@ -6,10 +6,9 @@
 namespace hh {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::Validation", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::Validation)
+};
 } // namespace
 
 QString normalizeEmail(const QString& email)
@@ -23,16 +22,16 @@ Status validateEmail(const QString& email)
     static const QRegularExpression re(QStringLiteral(R"(^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$)"));
     const QString e = email.trimmed();
     if (e.isEmpty() || e.size() > 254 || !re.match(e).hasMatch())
-        return Error(ErrorCode::InvalidInput, tr("Enter a valid email address, such as name@example.org."));
+        return Error(ErrorCode::InvalidInput, Tr::tr("Enter a valid email address, such as name@example.org."));
     return success();
 }
 
 Status validateAccountName(const QString& name)
 {
     if (name.trimmed().isEmpty())
-        return Error(ErrorCode::InvalidInput, tr("Enter your name."));
+        return Error(ErrorCode::InvalidInput, Tr::tr("Enter your name."));
     if (name.size() > 200)
-        return Error(ErrorCode::InvalidInput, tr("The name is too long."));
+        return Error(ErrorCode::InvalidInput, Tr::tr("The name is too long."));
     return success();
 }
 
@@ -51,25 +50,25 @@ Result<QDate> parseDateOfBirth(const QString& text, QDate today)
     const QString t = text.trimmed();
     const QDate d = QDate::fromString(t, Qt::ISODate);
     if (!re.match(t).hasMatch() || !d.isValid())
-        return Error(ErrorCode::InvalidInput, tr("Enter the date of birth as YYYY-MM-DD."));
+        return Error(ErrorCode::InvalidInput, Tr::tr("Enter the date of birth as YYYY-MM-DD."));
     if (d > today)
-        return Error(ErrorCode::InvalidInput, tr("The date of birth cannot be in the future."));
+        return Error(ErrorCode::InvalidInput, Tr::tr("The date of birth cannot be in the future."));
     if (d.year() < 1880)
-        return Error(ErrorCode::InvalidInput, tr("The date of birth is too far in the past."));
+        return Error(ErrorCode::InvalidInput, Tr::tr("The date of birth is too far in the past."));
     return d;
 }
 
 Status validateProfile(const Profile& profile, QDate today)
 {
     if (profile.displayName.trimmed().isEmpty())
-        return Error(ErrorCode::InvalidInput, tr("A profile needs a display name."));
+        return Error(ErrorCode::InvalidInput, Tr::tr("A profile needs a display name."));
     if (profile.displayName.size() > 100 || profile.legalName.size() > 200)
-        return Error(ErrorCode::InvalidInput, tr("The name is too long."));
+        return Error(ErrorCode::InvalidInput, Tr::tr("The name is too long."));
     if (profile.dateOfBirth.isValid()) {
         if (profile.dateOfBirth > today)
-            return Error(ErrorCode::InvalidInput, tr("The date of birth cannot be in the future."));
+            return Error(ErrorCode::InvalidInput, Tr::tr("The date of birth cannot be in the future."));
         if (profile.dateOfBirth.year() < 1880)
-            return Error(ErrorCode::InvalidInput, tr("The date of birth is too far in the past."));
+            return Error(ErrorCode::InvalidInput, Tr::tr("The date of birth is too far in the past."));
     }
     return success();
 }

@@ -30,10 +30,9 @@ constexpr char kPlainHeader[] = "SQLite format 3"; // followed by '\0': 16 bytes
 constexpr qsizetype kPlainHeaderSize = 16;
 constexpr std::size_t kRawKeySize = 32;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::db::ConnectionFactory", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::db::ConnectionFactory)
+};
 
 QString threadIdString()
 {
@@ -92,7 +91,7 @@ Status makeDirectories(const QString& dir)
     }
     for (const QString& d : std::as_const(missing)) {
         if (::mkdir(QFile::encodeName(d).constData(), 0700) != 0 && errno != EEXIST)
-            return Error(ErrorCode::Io, tr("The folder for the vault could not be created."),
+            return Error(ErrorCode::Io, Tr::tr("The folder for the vault could not be created."),
                          u"mkdir failed: %1"_s.arg(QString::fromLocal8Bit(strerror(errno))));
     }
     return success();
@@ -100,7 +99,7 @@ Status makeDirectories(const QString& dir)
 
 Error databaseError(const QString& detail)
 {
-    return Error(ErrorCode::Database, tr("The vault database could not be opened."), detail);
+    return Error(ErrorCode::Database, Tr::tr("The vault database could not be opened."), detail);
 }
 
 // Runs one statement whose result is not needed.
@@ -140,9 +139,9 @@ Result<QSqlDatabase> openKeyed(const QString& name, const QString& path, const S
             const QSqlError error = q.lastError();
             q = QSqlQuery();
             if (isWrongKeyError(error))
-                return fail(Error(ErrorCode::WrongPassword, tr("The key does not open this vault."),
+                return fail(Error(ErrorCode::WrongPassword, Tr::tr("The key does not open this vault."),
                                   u"first read failed: %1"_s.arg(error.text())));
-            return fail(Error(ErrorCode::VaultCorrupt, tr("The vault database could not be read."),
+            return fail(Error(ErrorCode::VaultCorrupt, Tr::tr("The vault database could not be read."),
                               u"first read failed: %1"_s.arg(error.text())));
         }
     }
@@ -153,7 +152,7 @@ Result<QSqlDatabase> openKeyed(const QString& name, const QString& path, const S
         if (!q.exec(u"PRAGMA cipher_version"_s) || !q.next() || q.value(0).toString().isEmpty()) {
             q = QSqlQuery();
             return fail(Error(ErrorCode::NotEncrypted,
-                              tr("The database would not be encrypted. Health Hub refuses to open it."),
+                              Tr::tr("The database would not be encrypted. Health Hub refuses to open it."),
                               u"PRAGMA cipher_version returned no row"_s));
         }
     }
@@ -207,13 +206,13 @@ Status ConnectionFactory::checkNotPlaintext(const QString& path)
     if (!file.exists() || file.size() == 0)
         return success();
     if (!file.open(QIODevice::ReadOnly))
-        return Error(ErrorCode::Io, tr("The vault database could not be read."),
+        return Error(ErrorCode::Io, Tr::tr("The vault database could not be read."),
                      u"cannot open for the header check: %1"_s.arg(file.errorString()));
     const QByteArray head = file.read(kPlainHeaderSize);
     if (head == QByteArray(kPlainHeader, kPlainHeaderSize)) {
         qCCritical(lcDb) << "refusing a plaintext SQLite database";
         return Error(ErrorCode::NotEncrypted,
-                     tr("The database file is not encrypted. Health Hub refuses to open it."),
+                     Tr::tr("The database file is not encrypted. Health Hub refuses to open it."),
                      u"plaintext 'SQLite format 3' header"_s);
     }
     return success();
@@ -222,16 +221,16 @@ Status ConnectionFactory::checkNotPlaintext(const QString& path)
 Status ConnectionFactory::createDatabase(const QString& path, const SecretBytes& key, int schemaVersion)
 {
     if (key.size() != kRawKeySize)
-        return Error(ErrorCode::InvalidInput, tr("The database key is malformed."),
+        return Error(ErrorCode::InvalidInput, Tr::tr("The database key is malformed."),
                      u"raw key must be %1 bytes"_s.arg(kRawKeySize));
     const int latest = Migrations::latestSchemaVersion();
     const int target = schemaVersion == kLatestSchema ? latest : schemaVersion;
     if (target < 0 || target > latest)
-        return Error(ErrorCode::InvalidInput, tr("The vault database could not be created."),
+        return Error(ErrorCode::InvalidInput, Tr::tr("The vault database could not be created."),
                      u"schema version %1 outside 0..%2"_s.arg(schemaVersion).arg(latest));
     const QFileInfo info(path);
     if (info.exists() || info.isSymLink())
-        return Error(ErrorCode::AlreadyExists, tr("A vault database already exists here."),
+        return Error(ErrorCode::AlreadyExists, Tr::tr("A vault database already exists here."),
                      u"database file exists"_s);
     if (Status st = makeDirectories(info.absolutePath()); !st)
         return st;
@@ -240,9 +239,9 @@ Status ConnectionFactory::createDatabase(const QString& path, const SecretBytes&
     const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0) {
         if (errno == EEXIST)
-            return Error(ErrorCode::AlreadyExists, tr("A vault database already exists here."),
+            return Error(ErrorCode::AlreadyExists, Tr::tr("A vault database already exists here."),
                          u"database file exists"_s);
-        return Error(ErrorCode::Io, tr("The vault database could not be created."),
+        return Error(ErrorCode::Io, Tr::tr("The vault database could not be created."),
                      u"create failed: %1"_s.arg(QString::fromLocal8Bit(strerror(errno))));
     }
     (void)::fchmod(fd, 0600); // regardless of the umask
@@ -276,7 +275,7 @@ Status ConnectionFactory::createDatabase(const QString& path, const SecretBytes&
 Result<QSqlDatabase> ConnectionFactory::connection(const QString& role)
 {
     if (!isValidRole(role))
-        return Error(ErrorCode::InvalidInput, tr("The vault database could not be opened."),
+        return Error(ErrorCode::InvalidInput, Tr::tr("The vault database could not be opened."),
                      u"invalid connection role"_s);
     const QString name = connectionName(role);
     QThread* const self = QThread::currentThread();
@@ -303,7 +302,7 @@ Result<QSqlDatabase> ConnectionFactory::connection(const QString& role)
         return databaseError(u"connection name %1 is in use by another owner"_s.arg(name));
 
     if (!QFileInfo::exists(m_path))
-        return Error(ErrorCode::VaultMissing, tr("There is no vault database in this folder."),
+        return Error(ErrorCode::VaultMissing, Tr::tr("There is no vault database in this folder."),
                      u"database file missing"_s);
     if (Status st = checkNotPlaintext(m_path); !st)
         return st.error();

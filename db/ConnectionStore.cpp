@@ -20,10 +20,9 @@ using connect::ConnectionStatus;
 using connect::EmrConnection;
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::db::ConnectionStore", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::db::ConnectionStore)
+};
 
 const QString kRole = QStringLiteral("connect");
 
@@ -83,7 +82,7 @@ EmrConnection readConnection(const QSqlQuery& q)
 
 Error notFound()
 {
-    return Error(ErrorCode::NotFound, tr("No such connection."), QStringLiteral("no connection row"));
+    return Error(ErrorCode::NotFound, Tr::tr("No such connection."), QStringLiteral("no connection row"));
 }
 } // namespace
 
@@ -108,7 +107,7 @@ Result<bool> ConnectionStore::profileExists(const QString& profileId)
     q.addBindValue(profileId);
     q.addBindValue(m_userId);
     if (!q.exec())
-        return sqlError(q, tr("The profile could not be read."));
+        return sqlError(q, Tr::tr("The profile could not be read."));
     return q.next();
 }
 
@@ -122,7 +121,7 @@ Result<EmrConnection> ConnectionStore::get(const QString& connectionId)
     q.addBindValue(connectionId);
     q.addBindValue(m_userId);
     if (!q.exec())
-        return sqlError(q, tr("The connection could not be read."));
+        return sqlError(q, Tr::tr("The connection could not be read."));
     if (!q.next())
         return notFound();
     return readConnection(q);
@@ -141,9 +140,9 @@ Result<EmrConnection> ConnectionStore::find(const QString& profileId, const QStr
     q.addBindValue(endpointId);
     q.addBindValue(m_userId);
     if (!q.exec())
-        return sqlError(q, tr("The connection could not be read."));
+        return sqlError(q, Tr::tr("The connection could not be read."));
     if (!q.next())
-        return Error(ErrorCode::NotFound, tr("This profile is not connected to that health system."),
+        return Error(ErrorCode::NotFound, Tr::tr("This profile is not connected to that health system."),
                      QStringLiteral("no connection for profile and endpoint"));
     return readConnection(q);
 }
@@ -166,7 +165,7 @@ Result<QList<EmrConnection>> ConnectionStore::list(const QString& profileId)
     }
     q.addBindValue(m_userId);
     if (!q.exec())
-        return sqlError(q, tr("The connections could not be read."));
+        return sqlError(q, Tr::tr("The connections could not be read."));
     QList<EmrConnection> out;
     while (q.next())
         out.append(readConnection(q));
@@ -178,13 +177,14 @@ Result<EmrConnection> ConnectionStore::saveSignIn(const EmrConnection& in)
     auto db = m_factory->connection(kRole);
     if (!db)
         return db.error();
-    const QString message = tr("The connection could not be saved.");
+    const QString message = Tr::tr("The connection could not be saved.");
     auto saved = inTransaction<QString>(*db, message, [&]() -> Result<QString> {
         auto owned = profileExists(in.profileId);
         if (!owned)
             return owned.error();
         if (!*owned)
-            return Error(ErrorCode::NotFound, tr("No such profile."), QStringLiteral("profile not of this account"));
+            return Error(ErrorCode::NotFound, Tr::tr("No such profile."),
+                         QStringLiteral("profile not of this account"));
         const QString now = nowUtcIso();
         QSqlQuery find(*db);
         find.prepare(QStringLiteral("SELECT id FROM profile_emr_connections WHERE profile_id = ? AND endpoint_id = ?"));
@@ -265,7 +265,7 @@ Status ConnectionStore::updateTokens(const QString& connectionId, const connect:
         q.addBindValue(u.patientEmrId);
     q.addBindValue(connectionId);
     q.addBindValue(m_userId);
-    if (Status st = exec(q, tr("The new sign-in tokens could not be saved.")); !st)
+    if (Status st = exec(q, Tr::tr("The new sign-in tokens could not be saved.")); !st)
         return st;
     if (q.numRowsAffected() != 1)
         return notFound();
@@ -289,7 +289,7 @@ Status ConnectionStore::setStatus(const QString& connectionId, ConnectionStatus 
     q.addBindValue(nowUtcIso());
     q.addBindValue(connectionId);
     q.addBindValue(m_userId);
-    if (Status st = exec(q, tr("The connection could not be saved.")); !st)
+    if (Status st = exec(q, Tr::tr("The connection could not be saved.")); !st)
         return st;
     if (q.numRowsAffected() != 1)
         return notFound();
@@ -312,7 +312,7 @@ Status ConnectionStore::setDeviceRegistration(const QString& connectionId, const
     q.addBindValue(nowUtcIso());
     q.addBindValue(connectionId);
     q.addBindValue(m_userId);
-    if (Status st = exec(q, tr("The connection could not be saved.")); !st)
+    if (Status st = exec(q, Tr::tr("The connection could not be saved.")); !st)
         return st;
     if (q.numRowsAffected() != 1)
         return notFound();
@@ -324,7 +324,7 @@ Status ConnectionStore::disconnect(const QString& connectionId, bool deleteData)
     auto db = m_factory->connection(kRole);
     if (!db)
         return db.error();
-    const QString message = tr("The connection could not be removed.");
+    const QString message = Tr::tr("The connection could not be removed.");
     auto r = inTransaction<bool>(*db, message, [&]() -> Result<bool> {
         auto existing = get(connectionId);
         if (!existing)

@@ -13,10 +13,9 @@ namespace hh::db {
 using connect::Endpoint;
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::db::EndpointStore", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::db::EndpointStore)
+};
 
 const QString kRole = QStringLiteral("connect");
 
@@ -47,7 +46,8 @@ Endpoint readEndpoint(const QSqlQuery& q)
 
 Error notFound()
 {
-    return Error(ErrorCode::NotFound, tr("No such health system in the directory."), QStringLiteral("no endpoint row"));
+    return Error(ErrorCode::NotFound, Tr::tr("No such health system in the directory."),
+                 QStringLiteral("no endpoint row"));
 }
 
 QString settingKey(const QString& vendor, const char* name)
@@ -61,18 +61,18 @@ Status putSetting(QSqlDatabase& db, const QString& key, const QString& value)
     if (value.isEmpty()) {
         q.prepare(QStringLiteral("DELETE FROM app_settings WHERE key = ?"));
         q.addBindValue(key);
-        return exec(q, tr("The settings could not be saved."));
+        return exec(q, Tr::tr("The settings could not be saved."));
     }
     q.prepare(QStringLiteral("INSERT OR IGNORE INTO app_settings (key, value) VALUES (?, ?)"));
     q.addBindValue(key);
     q.addBindValue(value);
-    if (Status st = exec(q, tr("The settings could not be saved.")); !st)
+    if (Status st = exec(q, Tr::tr("The settings could not be saved.")); !st)
         return st;
     QSqlQuery u(db);
     u.prepare(QStringLiteral("UPDATE app_settings SET value = ? WHERE key = ?"));
     u.addBindValue(value);
     u.addBindValue(key);
-    return exec(u, tr("The settings could not be saved."));
+    return exec(u, Tr::tr("The settings could not be saved."));
 }
 } // namespace
 
@@ -101,7 +101,7 @@ Status EndpointStore::ensureBuiltins(const QList<Endpoint>& builtins)
     auto db = m_factory->connection(kRole);
     if (!db)
         return db.error();
-    const QString message = tr("The built-in health systems could not be saved.");
+    const QString message = Tr::tr("The built-in health systems could not be saved.");
     auto r = inTransaction<bool>(*db, message, [&]() -> Result<bool> {
         const QString now = nowUtcIso();
         for (const Endpoint& e : builtins) {
@@ -158,7 +158,7 @@ Result<QList<Endpoint>> EndpointStore::list()
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT %1 FROM emr_endpoints ORDER BY name COLLATE NOCASE").arg(kColumns));
     if (!q.exec())
-        return sqlError(q, tr("The directory of health systems could not be read."));
+        return sqlError(q, Tr::tr("The directory of health systems could not be read."));
     QList<Endpoint> out;
     while (q.next())
         out.append(readEndpoint(q));
@@ -174,7 +174,7 @@ Result<Endpoint> EndpointStore::get(const QString& id)
     q.prepare(QStringLiteral("SELECT %1 FROM emr_endpoints WHERE id = ?").arg(kColumns));
     q.addBindValue(id.trimmed());
     if (!q.exec())
-        return sqlError(q, tr("The health system could not be read."));
+        return sqlError(q, Tr::tr("The health system could not be read."));
     if (!q.next())
         return notFound();
     return readEndpoint(q);
@@ -200,7 +200,7 @@ Result<connect::EndpointPage> EndpointStore::search(const QString& text, int off
             q.addBindValue(likePattern(w));
         }
     };
-    const QString message = tr("The directory of health systems could not be searched.");
+    const QString message = Tr::tr("The directory of health systems could not be searched.");
     QSqlQuery count(*db);
     count.prepare(QStringLiteral("SELECT count(*) FROM emr_endpoints") + where);
     bindWords(count);
@@ -228,7 +228,7 @@ Result<connect::ImportSummary> EndpointStore::importEntries(const QList<Endpoint
     auto db = m_factory->connection(kRole);
     if (!db)
         return db.error();
-    const QString message = tr("The directory could not be imported.");
+    const QString message = Tr::tr("The directory could not be imported.");
     return inTransaction<connect::ImportSummary>(*db, message, [&]() -> Result<connect::ImportSummary> {
         connect::ImportSummary summary;
         summary.source = source;
@@ -312,10 +312,11 @@ Result<Endpoint> EndpointStore::add(Endpoint e)
     q.addBindValue(e.createdAt);
     q.addBindValue(e.updatedAt);
     if (!q.exec()) {
-        Error err = sqlError(q, tr("The health system could not be added."));
+        Error err = sqlError(q, Tr::tr("The health system could not be added."));
         if (err.code() == ErrorCode::AlreadyExists)
             return Error(ErrorCode::AlreadyExists,
-                         tr("The directory already lists \"%1\" with this FHIR address.").arg(e.name), err.detail());
+                         Tr::tr("The directory already lists \"%1\" with this FHIR address.").arg(e.name),
+                         err.detail());
         return err;
     }
     return e;
@@ -336,7 +337,7 @@ Result<Endpoint> EndpointStore::updateOverrides(const QString& id, const QString
     q.addBindValue(nowUtcIso());
     q.addBindValue(id);
     if (!q.exec())
-        return sqlError(q, tr("The settings of the health system could not be saved."));
+        return sqlError(q, Tr::tr("The settings of the health system could not be saved."));
     if (q.numRowsAffected() != 1)
         return notFound();
     return get(id);
@@ -351,7 +352,7 @@ Status EndpointStore::setSmartConfig(const QString& id, const QString& json)
     q.prepare(QStringLiteral("UPDATE emr_endpoints SET smart_config = ? WHERE id = ?"));
     q.addBindValue(nullIfEmpty(json));
     q.addBindValue(id);
-    return exec(q, tr("The health system could not be saved."));
+    return exec(q, Tr::tr("The health system could not be saved."));
 }
 
 Result<connect::VendorSettings> EndpointStore::vendorSettings(const QString& vendor)
@@ -365,7 +366,7 @@ Result<connect::VendorSettings> EndpointStore::vendorSettings(const QString& ven
     q.addBindValue(settingKey(vendor, "redirect_uri"));
     q.addBindValue(settingKey(vendor, "scopes"));
     if (!q.exec())
-        return sqlError(q, tr("The settings could not be read."));
+        return sqlError(q, Tr::tr("The settings could not be read."));
     connect::VendorSettings s;
     while (q.next()) {
         const QString key = q.value(0).toString();
@@ -385,7 +386,7 @@ Status EndpointStore::setVendorSettings(const QString& vendor, const connect::Ve
     auto db = m_factory->connection(kRole);
     if (!db)
         return db.error();
-    auto r = inTransaction<bool>(*db, tr("The settings could not be saved."), [&]() -> Result<bool> {
+    auto r = inTransaction<bool>(*db, Tr::tr("The settings could not be saved."), [&]() -> Result<bool> {
         if (Status st = putSetting(*db, settingKey(vendor, "client_id"), settings.clientId.trimmed()); !st)
             return st.error();
         if (Status st = putSetting(*db, settingKey(vendor, "redirect_uri"), settings.redirectUri.trimmed()); !st)

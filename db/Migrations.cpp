@@ -29,14 +29,13 @@ struct EmbeddedSet {
     QString error; // why the resource set is unusable (developer detail)
 };
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::db::Migrations", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::db::Migrations)
+};
 
 Error dbError(const QString& detail)
 {
-    return Error(ErrorCode::Database, tr("The database schema could not be updated."), detail);
+    return Error(ErrorCode::Database, Tr::tr("The database schema could not be updated."), detail);
 }
 
 QString validateSteps(const QList<Migrations::Step>& steps)
@@ -160,7 +159,7 @@ Result<int> Migrations::migrateTo(QSqlDatabase& db, int targetVersion, const QLi
         return dbError(invalid);
     const int latest = steps.isEmpty() ? 0 : steps.last().version;
     if (targetVersion < 0 || targetVersion > latest)
-        return Error(ErrorCode::InvalidInput, tr("The database schema could not be updated."),
+        return Error(ErrorCode::InvalidInput, Tr::tr("The database schema could not be updated."),
                      u"target version %1 outside 0..%2"_s.arg(targetVersion).arg(latest));
     if (!db.isOpen())
         return dbError(u"database not open"_s);
@@ -168,7 +167,8 @@ Result<int> Migrations::migrateTo(QSqlDatabase& db, int targetVersion, const QLi
     auto tooNew = [](int found, int known) {
         return Error(
             ErrorCode::VaultTooNew,
-            tr("This vault was created by a newer version of Health Hub. Please update Health Hub to open it."),
+            Tr::tr(
+                "This vault was created by a newer version of Health Hub. Please update Health Hub to open it."),
             u"schema version %1, this build knows up to %2"_s.arg(found).arg(known));
     };
 
@@ -262,7 +262,7 @@ Result<QStringList> Migrations::splitStatements(const QString& script)
     const QByteArray rest = utf8.mid(start);
     if (detail::containsSqlToken(QString::fromUtf8(rest))) {
         if (!sqlite3_complete((rest + ";").constData()))
-            return Error(ErrorCode::InvalidInput, tr("The database schema could not be updated."),
+            return Error(ErrorCode::InvalidInput, Tr::tr("The database schema could not be updated."),
                          u"unterminated statement (open string, comment or trigger) at byte %1"_s.arg(start));
         statements << QString::fromUtf8(rest).trimmed();
     }

@@ -16,10 +16,9 @@ using connect::OAuthState;
 using connect::StateRejection;
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::db::OAuthStateStore", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::db::OAuthStateStore)
+};
 
 const QString kRole = QStringLiteral("connect");
 
@@ -76,7 +75,7 @@ Status OAuthStateStore::insert(const OAuthState& s)
     q.addBindValue(s.redirectUri);
     q.addBindValue(iso(s.createdAt));
     q.addBindValue(iso(s.expiresAt));
-    return exec(q, tr("The sign-in could not be started."));
+    return exec(q, Tr::tr("The sign-in could not be started."));
 }
 
 Result<OAuthStateStore::Consumed> OAuthStateStore::consume(const QString& state, const QDateTime& nowUtc)
@@ -84,7 +83,7 @@ Result<OAuthStateStore::Consumed> OAuthStateStore::consume(const QString& state,
     auto db = m_factory->connection(kRole);
     if (!db)
         return db.error();
-    const QString message = tr("The sign-in answer could not be checked.");
+    const QString message = Tr::tr("The sign-in answer could not be checked.");
     // Never look the secret up by SQL (an index walk compares it byte by byte): read this
     // account's states (a handful; expired ones are purged) and compare each in constant time.
     QSqlQuery q(*db);
@@ -154,7 +153,7 @@ Status OAuthStateStore::purgeExpired(const QDateTime& cutoffUtc)
     QSqlQuery q(*db);
     q.prepare(QStringLiteral("DELETE FROM oauth_states WHERE expires_at < ?"));
     q.addBindValue(iso(cutoffUtc));
-    return exec(q, tr("Old sign-in requests could not be removed."));
+    return exec(q, Tr::tr("Old sign-in requests could not be removed."));
 }
 
 } // namespace hh::db

@@ -9,10 +9,9 @@
 namespace hh::db {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::db::ProfileStore", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::db::ProfileStore)
+};
 
 const QString kColumns = QStringLiteral(
     "id, user_id, display_name, legal_name, date_of_birth, relationship, created_at, updated_at");
@@ -33,7 +32,7 @@ Profile readProfile(const QSqlQuery& q)
 
 Error notFound()
 {
-    return Error(ErrorCode::NotFound, tr("No such profile."), QStringLiteral("no profile row"));
+    return Error(ErrorCode::NotFound, Tr::tr("No such profile."), QStringLiteral("no profile row"));
 }
 } // namespace
 
@@ -45,7 +44,7 @@ Result<QList<Profile>> ProfileStore::list()
                   .arg(kColumns));
     q.addBindValue(m_userId);
     if (!q.exec())
-        return sqlError(q, tr("The profiles could not be read."));
+        return sqlError(q, Tr::tr("The profiles could not be read."));
     QList<Profile> out;
     while (q.next())
         out.append(readProfile(q));
@@ -59,7 +58,7 @@ Result<Profile> ProfileStore::get(const QString& profileId)
     q.addBindValue(m_userId);
     q.addBindValue(profileId);
     if (!q.exec())
-        return sqlError(q, tr("The profile could not be read."));
+        return sqlError(q, Tr::tr("The profile could not be read."));
     if (!q.next())
         return notFound();
     return readProfile(q);
@@ -76,17 +75,18 @@ Result<Profile> ProfileStore::find(const QString& nameOrId)
     q.addBindValue(m_userId);
     q.addBindValue(nameOrId.trimmed());
     if (!q.exec())
-        return sqlError(q, tr("The profile could not be read."));
+        return sqlError(q, Tr::tr("The profile could not be read."));
     QList<Profile> found;
     while (q.next())
         found.append(readProfile(q));
     if (found.isEmpty())
-        return Error(ErrorCode::NotFound, tr("No profile is named \"%1\".").arg(nameOrId.trimmed()),
+        return Error(ErrorCode::NotFound, Tr::tr("No profile is named \"%1\".").arg(nameOrId.trimmed()),
                      QStringLiteral("no profile by name"));
     if (found.size() > 1)
-        return Error(ErrorCode::InvalidInput,
-                     tr("Several profiles are named \"%1\"; use the profile id instead.").arg(nameOrId.trimmed()),
-                     QStringLiteral("ambiguous profile name"));
+        return Error(
+            ErrorCode::InvalidInput,
+            Tr::tr("Several profiles are named \"%1\"; use the profile id instead.").arg(nameOrId.trimmed()),
+            QStringLiteral("ambiguous profile name"));
     return found.first();
 }
 
@@ -110,7 +110,7 @@ Result<Profile> ProfileStore::add(Profile profile)
     q.addBindValue(profile.createdAt);
     q.addBindValue(profile.updatedAt);
     if (!q.exec())
-        return sqlError(q, tr("The profile could not be saved."));
+        return sqlError(q, Tr::tr("The profile could not be saved."));
     return profile;
 }
 
@@ -137,7 +137,7 @@ Result<Profile> ProfileStore::update(Profile profile)
     q.addBindValue(profile.id);
     q.addBindValue(m_userId);
     if (!q.exec())
-        return sqlError(q, tr("The profile could not be saved."));
+        return sqlError(q, Tr::tr("The profile could not be saved."));
     return profile;
 }
 
@@ -148,7 +148,7 @@ Status ProfileStore::remove(const QString& profileId)
     q.addBindValue(profileId);
     q.addBindValue(m_userId);
     if (!q.exec())
-        return sqlError(q, tr("The profile could not be removed."));
+        return sqlError(q, Tr::tr("The profile could not be removed."));
     if (q.numRowsAffected() != 1)
         return notFound();
     return success();

@@ -42,14 +42,13 @@ using clinical::json::num;
 using clinical::json::obj;
 using clinical::json::str;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::db::RecordsReader", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::db::RecordsReader)
+};
 
 QString readFailed()
 {
-    return tr("Your records could not be read from the vault.");
+    return Tr::tr("Your records could not be read from the vault.");
 }
 
 // Binds values (after any bound before) to the prepared query and runs it; readFailed() on failure.
@@ -279,7 +278,7 @@ Result<Profile> RecordsReader::profile(const QString& profileId)
     }
     const auto it = m_profiles.constFind(profileId);
     if (it == m_profiles.cend())
-        return Error(ErrorCode::NotFound, tr("This profile does not exist (any more)."), u"unknown profile"_s);
+        return Error(ErrorCode::NotFound, Tr::tr("This profile does not exist (any more)."), u"unknown profile"_s);
     return *it;
 }
 
@@ -790,7 +789,7 @@ Result<RecordDetail> RecordsReader::record(const QString& profileId, const QStri
     if (Status st = bindAndRun(q, {recordId, profileId}); !st)
         return st.error();
     if (!q.next())
-        return Error(ErrorCode::NotFound, tr("This record is no longer in the vault."), u"unknown record"_s);
+        return Error(ErrorCode::NotFound, Tr::tr("This record is no longer in the vault."), u"unknown record"_s);
     RowParts parts = rowFrom(q, [this](const QString& id) { return endpointName(id); });
     q.finish();
 
@@ -853,7 +852,8 @@ Result<RecordDetail> RecordsReader::recordByKey(const QString& profileId, const 
     if (Status st = bindAndRun(q, {profileId, resourceType, dedupKey}); !st)
         return st.error();
     if (!q.next())
-        return Error(ErrorCode::NotFound, tr("This record is no longer in the vault."), u"unknown record key"_s);
+        return Error(ErrorCode::NotFound, Tr::tr("This record is no longer in the vault."),
+                     u"unknown record key"_s);
     const QString id = q.value(0).toString();
     q.finish();
     return record(profileId, id);
@@ -873,7 +873,8 @@ Result<QList<SearchHit>> RecordsReader::search(const SearchQuery& query)
     QStringList ids;
     if (!query.profileId.isEmpty()) {
         if (!m_profiles.contains(query.profileId))
-            return Error(ErrorCode::NotFound, tr("This profile does not exist (any more)."), u"unknown profile"_s);
+            return Error(ErrorCode::NotFound, Tr::tr("This profile does not exist (any more)."),
+                         u"unknown profile"_s);
         ids.append(query.profileId);
     } else {
         ids = m_profiles.keys();
@@ -925,9 +926,10 @@ Result<DocumentContent> RecordsReader::document(const QString& profileId, const 
     if (!detail)
         return detail.error();
     if (detail->row.resourceType != u"DocumentReference")
-        return Error(ErrorCode::InvalidInput, tr("This record is not a document."), u"not a DocumentReference"_s);
+        return Error(ErrorCode::InvalidInput, Tr::tr("This record is not a document."),
+                     u"not a DocumentReference"_s);
     const Error notDownloaded(ErrorCode::NotFound,
-                              tr("The content of this document was not downloaded from the health system."),
+                              Tr::tr("The content of this document was not downloaded from the health system."),
                               u"no stored content"_s);
     // The first source that has the attachment's bytes.
     for (const RecordSource& src : std::as_const(detail->sources)) {
@@ -948,7 +950,8 @@ Result<DocumentContent> RecordsReader::document(const QString& profileId, const 
         if (att.value("data"_L1).isString()) {
             const auto decoded = QByteArray::fromBase64Encoding(att.value("data"_L1).toString().toLatin1());
             if (!decoded)
-                return Error(ErrorCode::InvalidInput, tr("The document's content is damaged."), u"bad base64"_s);
+                return Error(ErrorCode::InvalidInput, Tr::tr("The document's content is damaged."),
+                             u"bad base64"_s);
             doc.data = *decoded;
         } else {
             QString type;
@@ -1128,7 +1131,7 @@ Result<ProfileOverview> RecordsReader::overview(const QString& profileId)
         if (c.status == u"needs_reauth") {
             alert.kind = u"needs_sign_in"_s;
             alert.severity = u"medium"_s;
-            alert.message = tr("Sign in again to keep syncing.");
+            alert.message = Tr::tr("Sign in again to keep syncing.");
         } else if (c.status == u"error") {
             alert.kind = u"connection_error"_s;
             alert.severity = u"low"_s;
@@ -1244,7 +1247,7 @@ Result<ExportResult> RecordsReader::writeFhir(const QString& profileId, FhirExpo
     auto prof = profile(profileId);
     if (!prof)
         return prof.error();
-    const QString failed = tr("The export could not be written.");
+    const QString failed = Tr::tr("The export could not be written.");
 
     QSqlQuery rawById(m_db);
     rawById.prepare(u"SELECT resource_json, connection_id FROM profile_fhir_resources_raw WHERE id = ? "

@@ -17,14 +17,13 @@ namespace hh::db {
 using namespace hh::records;
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::db::RecordsService", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::db::RecordsService)
+};
 
 Error cancelled()
 {
-    return Error(ErrorCode::Cancelled, tr("The operation was cancelled."), u"records service closing"_s);
+    return Error(ErrorCode::Cancelled, Tr::tr("The operation was cancelled."), u"records service closing"_s);
 }
 } // namespace
 
@@ -115,7 +114,8 @@ QFuture<Result<T>> RecordsService::run(Worker& worker, F&& function)
                 return cancelled();
             if (!w->reader) {
                 if (!factory)
-                    return Error(ErrorCode::InvalidInput, tr("The vault is locked."), u"no connection factory"_s);
+                    return Error(ErrorCode::InvalidInput, Tr::tr("The vault is locked."),
+                                 u"no connection factory"_s);
                 auto db = factory->connection(w->role);
                 if (!db)
                     return db.error();
@@ -225,17 +225,20 @@ QFuture<Result<ExportResult>> RecordsService::exportFhir(const QString& profileI
             return p.error();
         const QString path = QFileInfo(filePath).absoluteFilePath();
         if (filePath.isEmpty() || QFileInfo(path).isDir())
-            return Error(ErrorCode::Io, tr("Choose a file to export to, not a folder."), u"path is a folder"_s);
+            return Error(ErrorCode::Io, Tr::tr("Choose a file to export to, not a folder."),
+                         u"path is a folder"_s);
         // Written next to the target and renamed over it when complete: never a half-written file.
         QSaveFile file(path);
         file.setDirectWriteFallback(false);
         if (!file.open(QIODevice::WriteOnly))
-            return Error(ErrorCode::Io, tr("Cannot write to %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()),
+            return Error(ErrorCode::Io,
+                         Tr::tr("Cannot write to %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()),
                          u"open for writing failed"_s);
         // Owner-only from the start: the temporary file already holds health data.
         if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
             file.cancelWriting();
-            return Error(ErrorCode::Io, tr("Cannot protect %1 (owner-only access).").arg(QDir::toNativeSeparators(path)),
+            return Error(ErrorCode::Io,
+                         Tr::tr("Cannot protect %1 (owner-only access).").arg(QDir::toNativeSeparators(path)),
                          u"setPermissions failed"_s);
         }
         auto written = r.writeFhir(profileId, kind, &file);
@@ -244,7 +247,8 @@ QFuture<Result<ExportResult>> RecordsService::exportFhir(const QString& profileI
             return written.error();
         }
         if (!file.commit())
-            return Error(ErrorCode::Io, tr("Cannot write to %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()),
+            return Error(ErrorCode::Io,
+                         Tr::tr("Cannot write to %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()),
                          u"commit failed"_s);
         ExportResult result = *written;
         result.path = path;

@@ -15,10 +15,9 @@ namespace hh::db {
 using namespace hh::sync;
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::db::SyncHistoryService", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::db::SyncHistoryService)
+};
 const QString kRole = QStringLiteral("sync_history");
 
 // Prepares select + the filters (the user's profiles, one profile: each only when given) + tail on
@@ -74,7 +73,7 @@ QFuture<Result<QList<ConnectionSyncInfo>>> SyncHistoryService::connections(const
             userId, profileId, QStringLiteral("c.profile_id"),
             QStringLiteral(" ORDER BY p.display_name COLLATE NOCASE, e.name COLLATE NOCASE, c.id"));
         if (!q.exec())
-            return Error(ErrorCode::Database, tr("The connections could not be read."), q.lastError().text());
+            return Error(ErrorCode::Database, Tr::tr("The connections could not be read."), q.lastError().text());
         QList<ConnectionSyncInfo> out;
         while (q.next()) {
             ConnectionSyncInfo c;
@@ -115,7 +114,7 @@ QFuture<Result<QList<SyncJobRecord>>> SyncHistoryService::jobs(const QString& pr
             QStringLiteral(" ORDER BY j.created_at DESC, j.rowid DESC LIMIT ?"));
         q.addBindValue(limit > 0 ? limit : 100);
         if (!q.exec())
-            return Error(ErrorCode::Database, tr("The sync history could not be read."), q.lastError().text());
+            return Error(ErrorCode::Database, Tr::tr("The sync history could not be read."), q.lastError().text());
         QList<SyncJobRecord> out;
         while (q.next()) {
             SyncJobRecord r;

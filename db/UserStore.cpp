@@ -9,10 +9,9 @@
 namespace hh::db {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::db::UserStore", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::db::UserStore)
+};
 } // namespace
 
 Result<User> UserStore::create(const QString& email, const QString& name, const QString& passwordHash)
@@ -33,9 +32,9 @@ Result<User> UserStore::create(const QString& email, const QString& name, const 
     q.addBindValue(u.createdAt);
     q.addBindValue(u.createdAt);
     if (!q.exec()) {
-        Error e = sqlError(q, tr("The account could not be created."));
+        Error e = sqlError(q, Tr::tr("The account could not be created."));
         if (e.code() == ErrorCode::AlreadyExists)
-            return Error(ErrorCode::AlreadyExists, tr("An account with this email address already exists."),
+            return Error(ErrorCode::AlreadyExists, Tr::tr("An account with this email address already exists."),
                          e.detail());
         return e;
     }
@@ -49,9 +48,9 @@ Result<UserStore::Account> UserStore::findByEmail(const QString& email)
                              "WHERE email_normalized = ?"));
     q.addBindValue(normalizeEmail(email));
     if (!q.exec())
-        return sqlError(q, tr("The account could not be read."));
+        return sqlError(q, Tr::tr("The account could not be read."));
     if (!q.next())
-        return Error(ErrorCode::NotFound, tr("No account with this email address exists in this vault."),
+        return Error(ErrorCode::NotFound, Tr::tr("No account with this email address exists in this vault."),
                      QStringLiteral("no user row"));
     Account a;
     a.user.id = q.value(0).toString();
@@ -70,9 +69,9 @@ Status UserStore::updatePasswordHash(const QString& userId, const QString& passw
     q.addBindValue(nowUtcIso());
     q.addBindValue(userId);
     if (!q.exec())
-        return sqlError(q, tr("The password could not be changed."));
+        return sqlError(q, Tr::tr("The password could not be changed."));
     if (q.numRowsAffected() != 1)
-        return Error(ErrorCode::NotFound, tr("The account no longer exists."), QStringLiteral("no user row"));
+        return Error(ErrorCode::NotFound, Tr::tr("The account no longer exists."), QStringLiteral("no user row"));
     return success();
 }
 
@@ -80,7 +79,7 @@ Result<int> UserStore::count()
 {
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("SELECT count(*) FROM users")) || !q.next())
-        return sqlError(q, tr("The account could not be read."));
+        return sqlError(q, Tr::tr("The account could not be read."));
     return q.value(0).toInt();
 }
 

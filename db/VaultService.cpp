@@ -46,16 +46,15 @@ struct VaultService::Session {
 };
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::db::VaultService", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::db::VaultService)
+};
 
 const QString kRole = QStringLiteral("service");
 
 Error locked()
 {
-    return Error(ErrorCode::InvalidInput, tr("Sign in first."), QStringLiteral("vault locked"));
+    return Error(ErrorCode::InvalidInput, Tr::tr("Sign in first."), QStringLiteral("vault locked"));
 }
 } // namespace
 
@@ -140,9 +139,10 @@ QFuture<Result<User>> VaultService::createAccount(const QString& email, const QS
         SecretBytes key;
         if (newVault) {
             if (QFile::exists(m_paths.database()))
-                return Error(ErrorCode::VaultCorrupt,
-                             tr("The data folder holds a database without its vault header; it cannot be opened."),
-                             QStringLiteral("database without header"));
+                return Error(
+                    ErrorCode::VaultCorrupt,
+                    Tr::tr("The data folder holds a database without its vault header; it cannot be opened."),
+                    QStringLiteral("database without header"));
             auto created = keys.create(email, password);
             if (!created)
                 return created.error();
@@ -158,8 +158,8 @@ QFuture<Result<User>> VaultService::createAccount(const QString& email, const QS
             auto fromKeychain = keys.keyFromKeychain();
             if (!fromKeychain)
                 return Error(ErrorCode::InvalidInput,
-                             tr("A vault already exists here. Sign in with an existing account to add another "
-                                "account."),
+                             Tr::tr("A vault already exists here. Sign in with an existing account to add another "
+                                    "account."),
                              QStringLiteral("existing vault, no key"));
             key = *fromKeychain;
         }
@@ -205,7 +205,7 @@ QFuture<Result<User>> VaultService::signIn(const QString& email, const SecretByt
     return runOnWorker(m_pool, [this, email, password]() -> Result<User> {
         if (!vaultExists())
             return Error(ErrorCode::VaultMissing,
-                         tr("There is no vault in this data folder. Create an account first."),
+                         Tr::tr("There is no vault in this data folder. Create an account first."),
                          QStringLiteral("no header"));
         close(false);
         VaultKeys keys(m_paths, *m_keychain);
@@ -234,8 +234,8 @@ QFuture<Result<User>> VaultService::signIn(const QString& email, const SecretByt
             if (!account && account.error().code() != ErrorCode::NotFound)
                 return account.error();
             return Error(account ? ErrorCode::WrongPassword : ErrorCode::NotFound,
-                         account ? tr("The password is not correct.")
-                                 : tr("No account with this email address exists in this vault."),
+                         account ? Tr::tr("The password is not correct.")
+                                 : Tr::tr("No account with this email address exists in this vault."),
                          QStringLiteral("sign-in refused"));
         }
         {
@@ -265,13 +265,14 @@ QFuture<Status> VaultService::changePassword(const SecretBytes& oldPassword, con
         if (!account)
             return account.error();
         if (!crypto::verifyPassword(account->passwordHash, oldPassword))
-            return Error(ErrorCode::WrongPassword, tr("The current password is not correct."),
+            return Error(ErrorCode::WrongPassword, Tr::tr("The current password is not correct."),
                          QStringLiteral("old password refused"));
         auto hash = crypto::hashPassword(newPassword);
         if (!hash)
             return hash.error();
         if (!db->transaction())
-            return Error(ErrorCode::Database, tr("The password could not be changed."), QStringLiteral("begin"));
+            return Error(ErrorCode::Database, Tr::tr("The password could not be changed."),
+                         QStringLiteral("begin"));
         if (Status st = users.updatePasswordHash(s->user.id, *hash); !st) {
             db->rollback();
             return st;
@@ -285,7 +286,8 @@ QFuture<Status> VaultService::changePassword(const SecretBytes& oldPassword, con
             // The header already holds the new wrapping; put the old one back so both agree.
             (void)keys.setAccountPassword(s->key, s->user.email, oldPassword);
             db->rollback();
-            return Error(ErrorCode::Database, tr("The password could not be changed."), QStringLiteral("commit"));
+            return Error(ErrorCode::Database, Tr::tr("The password could not be changed."),
+                         QStringLiteral("commit"));
         }
         qCInfo(lcVault) << "password changed, vault key re-wrapped";
         return success();

@@ -20,6 +20,14 @@ hh_add_test(NAME tst_i18n_language
 qt_add_resources(tst_i18n_language "hh_i18n_test_qm_lang" PREFIX /i18n BASE ${CMAKE_CURRENT_BINARY_DIR}
                  FILES ${HH_I18N_TEST_QM})
 add_dependencies(tst_i18n_language tst_i18n_spanish_ui_lrelease)
+# A plain QTranslator: every catalog message and real call sites of each layer, `healthhub --help` (en, es).
+hh_add_test(NAME tst_i18n_call_sites
+            SOURCES i18n/TestCallSites.cpp i18n/TsCatalog.h ${CMAKE_SOURCE_DIR}/app/Bootstrap.cpp
+            LIBS hh_ui hh_db hh_smart LABEL integration)
+target_compile_definitions(tst_i18n_call_sites PRIVATE HH_TRANSLATIONS_DIR="${CMAKE_SOURCE_DIR}/translations")
+qt_add_resources(tst_i18n_call_sites "hh_i18n_test_qm_call_sites" PREFIX /i18n BASE ${CMAKE_CURRENT_BINARY_DIR}
+                 FILES ${HH_I18N_TEST_QM})
+add_dependencies(tst_i18n_call_sites tst_i18n_spanish_ui_lrelease healthhub)
 # The same test under a Spanish system locale: "system" must then mean Spanish, and --lang en wins.
 add_test(NAME tst_i18n_language_es_system COMMAND tst_i18n_language)
 set_tests_properties(tst_i18n_language_es_system PROPERTIES

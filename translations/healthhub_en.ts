@@ -2,41 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>hh</name>
-    <message>
-        <source>Enter a valid email address, such as name@example.org.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter your name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The name is too long.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the date of birth as YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The date of birth cannot be in the future.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The date of birth is too far in the past.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A profile needs a display name.</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>hh::Keychain</name>
     <message>
         <source>The system keychain is not available.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The vault header file is damaged.</source>
+        <source>The system keychain holds no key for this vault.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -76,13 +48,6 @@
     </message>
 </context>
 <context>
-    <name>hh::SystemKeychain</name>
-    <message>
-        <source>The system keychain holds no key for this vault.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>hh::Validation</name>
     <message numerus="yes">
         <source>The password needs at least %n characters.</source>
@@ -90,6 +55,34 @@
             <numerusform>The password needs at least %n character.</numerusform>
             <numerusform>The password needs at least %n characters.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Enter a valid email address, such as name@example.org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the date of birth as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of birth cannot be in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of birth is too far in the past.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A profile needs a display name.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -118,6 +111,10 @@
         <source>The password is not correct.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The vault header file is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hh::VaultKeys</name>
@@ -141,127 +138,11 @@
 <context>
     <name>hh::app</name>
     <message>
-        <source>Name shown in Health Hub.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Legal name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date of birth, YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>self, mother, father, spouse, child, sibling, grandparent or other.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>relationship</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Unexpected argument: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>profile add needs --display-name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown relationship &quot;%1&quot;; use self, mother, father, spouse, child, sibling, grandparent or other.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print JSON.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Profile name or id.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>profile remove needs exactly one profile name or id.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Removed profile %1 and all of its records.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Account email.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>email</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>init needs --email and --name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New password for %1: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Created the account %1 in %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>profile needs one of: add, list, remove.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown profile command &quot;%1&quot;; use add, list or remove.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The operation failed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run &apos;healthhub --help&apos; for usage.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The password file %1 cannot be read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The password file is empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No password: give --password-file or the password on the first line of the input.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No password given.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This command needs --email.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There is no vault in %1. Create one with &apos;healthhub init&apos;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Password for %1: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -369,11 +250,183 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Health Hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo vault could not be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown option %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hh::app::AccountCommands</name>
+    <message>
+        <source>Name shown in Health Hub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth, YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>self, mother, father, spouse, child, sibling, grandparent or other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>relationship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile add needs --display-name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown relationship &quot;%1&quot;; use self, mother, father, spouse, child, sibling, grandparent or other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile name or id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile remove needs exactly one profile name or id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed profile %1 and all of its records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init needs --email and --name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password for %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created the account %1 in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile needs one of: add, list, remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown profile command &quot;%1&quot;; use add, list or remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hh::app::Cli</name>
+    <message>
+        <source>The operation failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &apos;healthhub --help&apos; for usage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password file %1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password: give --password-file or the password on the first line of the input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This command needs --email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no vault in %1. Create one with &apos;healthhub init&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hh::app::ConnectCommands</name>
+    <message>
+        <source>The demo health systems are closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hh::app::EndpointCommands</name>
+    <message>
+        <source>Sign in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Only health systems whose name or city matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -385,11 +438,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Health Hub downloads directories over https only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Imported the directory: %1 new, %2 updated, %3 skipped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name of the health system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -402,6 +463,10 @@
     </message>
     <message>
         <source>The client id registered there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -422,6 +487,17 @@
     </message>
     <message>
         <source>Unknown endpoint command &quot;%1&quot;; use list, import or add.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hh::app::ExportCommand</name>
+    <message>
+        <source>Profile name or id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -446,6 +522,10 @@
     </message>
     <message>
         <source>size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -484,50 +564,9 @@
         <source>Wrote the visit summary of %1 to %2.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Health Hub</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The demo vault could not be opened: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Profile name or id (default: every profile).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print the jobs as JSON.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: %2 of %3 kinds of records, %4 records</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 at %2: %3, %4 records</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No connected health system to sync.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 needs a value.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown option %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown command &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
+</context>
+<context>
+    <name>hh::app::SummaryCommand</name>
     <message>
         <source>The summary could not be read.</source>
         <translation type="unfinished"></translation>
@@ -649,11 +688,66 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Profile name or id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Print the summary as JSON.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Unexpected argument: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>summary needs --profile NAME_OR_ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hh::app::SyncCommand</name>
+    <message>
+        <source>Profile name or id (default: every profile).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the jobs as JSON.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 kinds of records, %4 records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3, %4 records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connected health system to sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -668,15 +762,54 @@
         <source>%1: %2 records, %3 after removing duplicates</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Health Hub downloads directories over https only.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
-    <name>hh::app::ConnectCommands</name>
+    <name>hh::app::Usage</name>
     <message>
-        <source>The demo health systems are closed.</source>
+        <source>Usage: healthhub [GLOBAL OPTIONS] [COMMAND [ARGS]]</source>
+        <extracomment>The synopsis line: keep &quot;healthhub&quot;; the words in capitals may be translated.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With no command, the Health Hub window opens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global options:
+  --data-dir DIR        vault folder (default: $HH_DATA_DIR or the platform data folder)
+  --email E             account to sign in with
+  --password-file F     read the password from the first line of F (else from the
+                        first line of standard input when it is not a terminal)
+  --no-keychain         do not use the system keychain (password only)
+  --lang CODE           user interface language (en, es)
+  --demo                open the demo vault (demo family, demo health systems)
+  --version, --help</source>
+        <extracomment>Keep the option names and their value names (--data-dir DIR ...) as they are; align the descriptions in one column (wrap a long one onto an indented line).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commands:
+  init --email E --name N                     create an account (and the vault)
+  profile add --display-name N [--legal-name L] [--dob YYYY-MM-DD] [--relationship R]
+  profile list [--json]
+  profile remove NAME_OR_ID
+  endpoint list [--json]                      the directory of health systems
+  endpoint import FILE_OR_URL                 import an Epic or SMART Brands directory
+  endpoint add --name N --fhir-base URL [--client-id ID]
+  connect --profile P --endpoint ID [--login-hint USER]
+                                              sign in to a patient portal for a profile
+  disconnect --profile P --endpoint ID [--delete-data]
+  sync [--profile P] [--json]                 fetch records from connected health systems
+  summary --profile P [--json]                a profile&apos;s summary (clean, de-duplicated records)
+  export --profile P (--pdf FILE | --fhir FILE) [--ips] [--paper a4|letter]
+                                              write a visit summary PDF or a FHIR bundle
+  sandbox [--port N] [--auto-approve] [--scale N] [--replay DIR] [--fault SPEC ...]
+                                              run the demo health systems</source>
+        <extracomment>Keep the command lines (init --email E --name N ...) as they are; align the descriptions in one column (after a long command line, the description goes on the next line).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit status: 0 success, 1 the operation failed, 2 the command line is wrong.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -807,10 +940,6 @@
 </context>
 <context>
     <name>hh::connect</name>
-    <message>
-        <source>The demo health system is not running. Start it and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>The demo health systems are not available here.</source>
         <translation type="unfinished"></translation>
@@ -990,6 +1119,10 @@
         <source>Health Hub could not get the signing keys of %1 to check the sign-in: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The demo health system is not running. Start it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hh::crypto</name>
@@ -999,61 +1132,6 @@
     </message>
     <message>
         <source>The data could not be decrypted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>hh::db</name>
-    <message>
-        <source>The folder for the vault could not be created.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The vault database could not be opened.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The key does not open this vault.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The vault database could not be read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database would not be encrypted. Health Hub refuses to open it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No such connection.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No such health system in the directory.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The settings could not be saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database schema could not be updated.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No such profile.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your records could not be read from the vault.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The operation was cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign in first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1121,6 +1199,18 @@
         <source>There is no vault database in this folder.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The folder for the vault could not be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key does not open this vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database would not be encrypted. Health Hub refuses to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hh::db::ConnectionStore</name>
@@ -1154,6 +1244,10 @@
     </message>
     <message>
         <source>The connection could not be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such connection.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1201,6 +1295,10 @@
     </message>
     <message>
         <source>The settings could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such health system in the directory.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1256,6 +1354,10 @@
         <source>The profile could not be removed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No such profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hh::db::RecordsReader</name>
@@ -1287,6 +1389,10 @@
         <source>The export could not be written.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your records could not be read from the vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hh::db::RecordsService</name>
@@ -1304,6 +1410,10 @@
     </message>
     <message>
         <source>Cannot protect %1 (owner-only access).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operation was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1449,6 +1559,10 @@
         <source>The password could not be changed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hh::demo::DemoServer</name>
@@ -1516,7 +1630,18 @@
     </message>
 </context>
 <context>
-    <name>hh::records</name>
+    <name>hh::records::FhirBundleWriter</name>
+    <message>
+        <source>The export file could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hh::records::RecordTypes</name>
     <message>
         <source>Conditions</source>
         <translation type="unfinished"></translation>
@@ -1647,17 +1772,6 @@
     </message>
 </context>
 <context>
-    <name>hh::records::FhirBundleWriter</name>
-    <message>
-        <source>The export file could not be written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The export could not be written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>hh::smart</name>
     <message>
         <source>The sign-in settings for this health system are incomplete or invalid.</source>
@@ -1755,27 +1869,10 @@
         <source>The health system&apos;s proof of identity (id_token) is not valid, so Health Hub did not connect. Nothing was stored.</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>hh::smart::DeviceKey</name>
-    <message>
-        <source>The device key could not be created or used.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>The stored device key is damaged.</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>hh::smart::Discovery</name>
-    <message>
-        <source>Health Hub only connects to health systems over https.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>hh::smart::EndpointDirectory</name>
     <message>
         <source>No health systems were found in this directory.</source>
         <translation type="unfinished"></translation>
@@ -1790,6 +1887,18 @@
     </message>
     <message>
         <source>Health Hub only downloads directories over https.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This health system does not support the secure sign-in method (PKCE S256) that Health Hub requires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The health system did not confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device could not be registered.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1853,36 +1962,6 @@
     </message>
     <message>
         <source>You can close this window and return to Health Hub.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>hh::smart::SmartConfiguration</name>
-    <message>
-        <source>Health Hub only connects to health systems over https.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This health system does not support the secure sign-in method (PKCE S256) that Health Hub requires.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>hh::smart::TokenClient</name>
-    <message>
-        <source>The health system sent a sign-in answer Health Hub cannot read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This connection needs you to sign in again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The health system did not confirm.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The device could not be registered.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2755,6 +2834,21 @@ First, create your account. Choose a password you will remember: it protects the
     </message>
     <message>
         <source>Close Health Hub and open it again to switch now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hh::ui::LoginBrowserLoader</name>
+    <message>
+        <source>The sign-in window could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file %1 is missing. Reinstall Health Hub.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 belongs to another version of Health Hub. Reinstall Health Hub.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

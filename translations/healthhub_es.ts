@@ -2,42 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
-    <name>hh</name>
-    <message>
-        <source>Enter a valid email address, such as name@example.org.</source>
-        <translation>Escriba un correo electrónico válido, por ejemplo nombre@ejemplo.org.</translation>
-    </message>
-    <message>
-        <source>Enter your name.</source>
-        <translation>Escriba su nombre.</translation>
-    </message>
-    <message>
-        <source>The name is too long.</source>
-        <translation>El nombre es demasiado largo.</translation>
-    </message>
-    <message>
-        <source>Enter the date of birth as YYYY-MM-DD.</source>
-        <translation>Escriba la fecha de nacimiento como AAAA-MM-DD.</translation>
-    </message>
-    <message>
-        <source>The date of birth cannot be in the future.</source>
-        <translation>La fecha de nacimiento no puede estar en el futuro.</translation>
-    </message>
-    <message>
-        <source>The date of birth is too far in the past.</source>
-        <translation>La fecha de nacimiento es demasiado antigua.</translation>
-    </message>
-    <message>
-        <source>A profile needs a display name.</source>
-        <translation>Un perfil necesita un nombre para mostrar.</translation>
-    </message>
+    <name>hh::Keychain</name>
     <message>
         <source>The system keychain is not available.</source>
         <translation>El llavero del sistema no está disponible.</translation>
     </message>
     <message>
-        <source>The vault header file is damaged.</source>
-        <translation>El archivo de encabezado de la bóveda está dañado.</translation>
+        <source>The system keychain holds no key for this vault.</source>
+        <translation>El llavero del sistema no guarda ninguna clave para esta bóveda.</translation>
     </message>
 </context>
 <context>
@@ -76,13 +48,6 @@
     </message>
 </context>
 <context>
-    <name>hh::SystemKeychain</name>
-    <message>
-        <source>The system keychain holds no key for this vault.</source>
-        <translation>El llavero del sistema no guarda ninguna clave para esta bóveda.</translation>
-    </message>
-</context>
-<context>
     <name>hh::Validation</name>
     <message numerus="yes">
         <source>The password needs at least %n characters.</source>
@@ -90,6 +55,34 @@
             <numerusform>La contraseña necesita al menos %n carácter.</numerusform>
             <numerusform>La contraseña necesita al menos %n caracteres.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Enter a valid email address, such as name@example.org.</source>
+        <translation>Escriba un correo electrónico válido, por ejemplo nombre@ejemplo.org.</translation>
+    </message>
+    <message>
+        <source>Enter your name.</source>
+        <translation>Escriba su nombre.</translation>
+    </message>
+    <message>
+        <source>The name is too long.</source>
+        <translation>El nombre es demasiado largo.</translation>
+    </message>
+    <message>
+        <source>Enter the date of birth as YYYY-MM-DD.</source>
+        <translation>Escriba la fecha de nacimiento como AAAA-MM-DD.</translation>
+    </message>
+    <message>
+        <source>The date of birth cannot be in the future.</source>
+        <translation>La fecha de nacimiento no puede estar en el futuro.</translation>
+    </message>
+    <message>
+        <source>The date of birth is too far in the past.</source>
+        <translation>La fecha de nacimiento es demasiado antigua.</translation>
+    </message>
+    <message>
+        <source>A profile needs a display name.</source>
+        <translation>Un perfil necesita un nombre para mostrar.</translation>
     </message>
 </context>
 <context>
@@ -118,6 +111,10 @@
         <source>The password is not correct.</source>
         <translation>La contraseña no es correcta.</translation>
     </message>
+    <message>
+        <source>The vault header file is damaged.</source>
+        <translation>El archivo de encabezado de la bóveda está dañado.</translation>
+    </message>
 </context>
 <context>
     <name>hh::VaultKeys</name>
@@ -141,128 +138,12 @@
 <context>
     <name>hh::app</name>
     <message>
-        <source>Name shown in Health Hub.</source>
-        <translation>Nombre que se muestra en Health Hub.</translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation>nombre</translation>
-    </message>
-    <message>
-        <source>Legal name.</source>
-        <translation>Nombre legal.</translation>
-    </message>
-    <message>
-        <source>Date of birth, YYYY-MM-DD.</source>
-        <translation>Fecha de nacimiento, AAAA-MM-DD.</translation>
-    </message>
-    <message>
-        <source>date</source>
-        <translation>fecha</translation>
-    </message>
-    <message>
-        <source>self, mother, father, spouse, child, sibling, grandparent or other.</source>
-        <translation>self, mother, father, spouse, child, sibling, grandparent u other.</translation>
-    </message>
-    <message>
-        <source>relationship</source>
-        <translation>parentesco</translation>
-    </message>
-    <message>
         <source>Unexpected argument: %1</source>
         <translation>Argumento inesperado: %1</translation>
     </message>
     <message>
-        <source>profile add needs --display-name.</source>
-        <translation>profile add necesita --display-name.</translation>
-    </message>
-    <message>
-        <source>Unknown relationship &quot;%1&quot;; use self, mother, father, spouse, child, sibling, grandparent or other.</source>
-        <translation>Parentesco desconocido «%1»; use self, mother, father, spouse, child, sibling, grandparent u other.</translation>
-    </message>
-    <message>
-        <source>Print JSON.</source>
-        <translation>Mostrar en formato JSON.</translation>
-    </message>
-    <message>
         <source>Profile name or id.</source>
         <translation>Nombre o id del perfil.</translation>
-    </message>
-    <message>
-        <source>profile remove needs exactly one profile name or id.</source>
-        <translation>profile remove necesita exactamente un nombre o id de perfil.</translation>
-    </message>
-    <message>
-        <source>Removed profile %1 and all of its records.</source>
-        <translation>Se eliminó el perfil %1 y todos sus registros.</translation>
-    </message>
-    <message>
-        <source>Account email.</source>
-        <translation>Correo electrónico de la cuenta.</translation>
-    </message>
-    <message>
-        <source>email</source>
-        <translation>correo</translation>
-    </message>
-    <message>
-        <source>Your name.</source>
-        <translation>Su nombre.</translation>
-    </message>
-    <message>
-        <source>init needs --email and --name.</source>
-        <translation>init necesita --email y --name.</translation>
-    </message>
-    <message>
-        <source>New password for %1: </source>
-        <translation>Nueva contraseña para %1: </translation>
-    </message>
-    <message>
-        <source>Created the account %1 in %2.</source>
-        <translation>Se creó la cuenta %1 en %2.</translation>
-    </message>
-    <message>
-        <source>profile needs one of: add, list, remove.</source>
-        <translation>profile necesita uno de: add, list, remove.</translation>
-    </message>
-    <message>
-        <source>Unknown profile command &quot;%1&quot;; use add, list or remove.</source>
-        <translation>Comando de perfil desconocido «%1»; use add, list o remove.</translation>
-    </message>
-    <message>
-        <source>The operation failed.</source>
-        <translation>La operación falló.</translation>
-    </message>
-    <message>
-        <source>Run &apos;healthhub --help&apos; for usage.</source>
-        <translation>Ejecute &apos;healthhub --help&apos; para ver cómo se usa.</translation>
-    </message>
-    <message>
-        <source>The password file %1 cannot be read.</source>
-        <translation>No se puede leer el archivo de contraseña %1.</translation>
-    </message>
-    <message>
-        <source>The password file is empty.</source>
-        <translation>El archivo de contraseña está vacío.</translation>
-    </message>
-    <message>
-        <source>No password: give --password-file or the password on the first line of the input.</source>
-        <translation>No hay contraseña: indique --password-file o escriba la contraseña en la primera línea de la entrada.</translation>
-    </message>
-    <message>
-        <source>No password given.</source>
-        <translation>No se indicó ninguna contraseña.</translation>
-    </message>
-    <message>
-        <source>This command needs --email.</source>
-        <translation>Este comando necesita --email.</translation>
-    </message>
-    <message>
-        <source>There is no vault in %1. Create one with &apos;healthhub init&apos;.</source>
-        <translation>No hay ninguna bóveda en %1. Cree una con &apos;healthhub init&apos;.</translation>
-    </message>
-    <message>
-        <source>Password for %1: </source>
-        <translation>Contraseña para %1: </translation>
     </message>
     <message>
         <source>Sign in first.</source>
@@ -369,12 +250,184 @@
         <translation>Cuidador de demostración</translation>
     </message>
     <message>
+        <source>Health Hub</source>
+        <translation>Health Hub</translation>
+    </message>
+    <message>
+        <source>The demo vault could not be opened: %1</source>
+        <translation>No se pudo abrir la bóveda de demostración: %1</translation>
+    </message>
+    <message>
+        <source>%1 needs a value.</source>
+        <translation>%1 necesita un valor.</translation>
+    </message>
+    <message>
+        <source>Unknown option %1.</source>
+        <translation>Opción desconocida %1.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;.</source>
+        <translation>Comando desconocido «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>hh::app::AccountCommands</name>
+    <message>
+        <source>Name shown in Health Hub.</source>
+        <translation>Nombre que se muestra en Health Hub.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>Legal name.</source>
+        <translation>Nombre legal.</translation>
+    </message>
+    <message>
+        <source>Date of birth, YYYY-MM-DD.</source>
+        <translation>Fecha de nacimiento, AAAA-MM-DD.</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>fecha</translation>
+    </message>
+    <message>
+        <source>self, mother, father, spouse, child, sibling, grandparent or other.</source>
+        <translation>self, mother, father, spouse, child, sibling, grandparent u other.</translation>
+    </message>
+    <message>
+        <source>relationship</source>
+        <translation>parentesco</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Argumento inesperado: %1</translation>
+    </message>
+    <message>
+        <source>profile add needs --display-name.</source>
+        <translation>profile add necesita --display-name.</translation>
+    </message>
+    <message>
+        <source>Unknown relationship &quot;%1&quot;; use self, mother, father, spouse, child, sibling, grandparent or other.</source>
+        <translation>Parentesco desconocido «%1»; use self, mother, father, spouse, child, sibling, grandparent u other.</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>Mostrar en formato JSON.</translation>
+    </message>
+    <message>
+        <source>Profile name or id.</source>
+        <translation>Nombre o id del perfil.</translation>
+    </message>
+    <message>
+        <source>profile remove needs exactly one profile name or id.</source>
+        <translation>profile remove necesita exactamente un nombre o id de perfil.</translation>
+    </message>
+    <message>
+        <source>Removed profile %1 and all of its records.</source>
+        <translation>Se eliminó el perfil %1 y todos sus registros.</translation>
+    </message>
+    <message>
+        <source>Account email.</source>
+        <translation>Correo electrónico de la cuenta.</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>correo</translation>
+    </message>
+    <message>
+        <source>Your name.</source>
+        <translation>Su nombre.</translation>
+    </message>
+    <message>
+        <source>init needs --email and --name.</source>
+        <translation>init necesita --email y --name.</translation>
+    </message>
+    <message>
+        <source>New password for %1: </source>
+        <translation>Nueva contraseña para %1: </translation>
+    </message>
+    <message>
+        <source>Created the account %1 in %2.</source>
+        <translation>Se creó la cuenta %1 en %2.</translation>
+    </message>
+    <message>
+        <source>profile needs one of: add, list, remove.</source>
+        <translation>profile necesita uno de: add, list, remove.</translation>
+    </message>
+    <message>
+        <source>Unknown profile command &quot;%1&quot;; use add, list or remove.</source>
+        <translation>Comando de perfil desconocido «%1»; use add, list o remove.</translation>
+    </message>
+</context>
+<context>
+    <name>hh::app::Cli</name>
+    <message>
+        <source>The operation failed.</source>
+        <translation>La operación falló.</translation>
+    </message>
+    <message>
+        <source>Run &apos;healthhub --help&apos; for usage.</source>
+        <translation>Ejecute &apos;healthhub --help&apos; para ver cómo se usa.</translation>
+    </message>
+    <message>
+        <source>The password file %1 cannot be read.</source>
+        <translation>No se puede leer el archivo de contraseña %1.</translation>
+    </message>
+    <message>
+        <source>The password file is empty.</source>
+        <translation>El archivo de contraseña está vacío.</translation>
+    </message>
+    <message>
+        <source>No password: give --password-file or the password on the first line of the input.</source>
+        <translation>No hay contraseña: indique --password-file o escriba la contraseña en la primera línea de la entrada.</translation>
+    </message>
+    <message>
+        <source>No password given.</source>
+        <translation>No se indicó ninguna contraseña.</translation>
+    </message>
+    <message>
+        <source>This command needs --email.</source>
+        <translation>Este comando necesita --email.</translation>
+    </message>
+    <message>
+        <source>There is no vault in %1. Create one with &apos;healthhub init&apos;.</source>
+        <translation>No hay ninguna bóveda en %1. Cree una con &apos;healthhub init&apos;.</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>Contraseña para %1: </translation>
+    </message>
+</context>
+<context>
+    <name>hh::app::ConnectCommands</name>
+    <message>
+        <source>The demo health systems are closed.</source>
+        <translation>Los sistemas de salud de demostración están cerrados.</translation>
+    </message>
+</context>
+<context>
+    <name>hh::app::EndpointCommands</name>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Primero inicie sesión.</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>Mostrar en formato JSON.</translation>
+    </message>
+    <message>
         <source>Only health systems whose name or city matches.</source>
         <translation>Solo los sistemas de salud cuyo nombre o ciudad coincida.</translation>
     </message>
     <message>
         <source>text</source>
         <translation>texto</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Argumento inesperado: %1</translation>
     </message>
     <message>
         <source>File or https URL of the directory.</source>
@@ -385,12 +438,20 @@
         <translation>endpoint import necesita exactamente un archivo o una URL.</translation>
     </message>
     <message>
+        <source>Health Hub downloads directories over https only.</source>
+        <translation>Health Hub solo descarga directorios mediante https.</translation>
+    </message>
+    <message>
         <source>Imported the directory: %1 new, %2 updated, %3 skipped.</source>
         <translation>Directorio importado: %1 nuevos, %2 actualizados, %3 omitidos.</translation>
     </message>
     <message>
         <source>Name of the health system.</source>
         <translation>Nombre del sistema de salud.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
     </message>
     <message>
         <source>Its FHIR R4 base URL.</source>
@@ -403,6 +464,10 @@
     <message>
         <source>The client id registered there.</source>
         <translation>El id de cliente registrado allí.</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
     </message>
     <message>
         <source>endpoint add needs --name and --fhir-base.</source>
@@ -423,6 +488,17 @@
     <message>
         <source>Unknown endpoint command &quot;%1&quot;; use list, import or add.</source>
         <translation>Comando de punto de conexión desconocido «%1»; use list, import o add.</translation>
+    </message>
+</context>
+<context>
+    <name>hh::app::ExportCommand</name>
+    <message>
+        <source>Profile name or id.</source>
+        <translation>Nombre o id del perfil.</translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation>perfil</translation>
     </message>
     <message>
         <source>Write a visit summary PDF to this file.</source>
@@ -447,6 +523,10 @@
     <message>
         <source>size</source>
         <translation>tamaño</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Argumento inesperado: %1</translation>
     </message>
     <message>
         <source>export needs --profile NAME_OR_ID.</source>
@@ -484,50 +564,9 @@
         <source>Wrote the visit summary of %1 to %2.</source>
         <translation>Se escribió el resumen para la consulta de %1 en %2.</translation>
     </message>
-    <message>
-        <source>Health Hub</source>
-        <translation>Health Hub</translation>
-    </message>
-    <message>
-        <source>The demo vault could not be opened: %1</source>
-        <translation>No se pudo abrir la bóveda de demostración: %1</translation>
-    </message>
-    <message>
-        <source>Profile name or id (default: every profile).</source>
-        <translation>Nombre o id del perfil (predeterminado: todos los perfiles).</translation>
-    </message>
-    <message>
-        <source>Print the jobs as JSON.</source>
-        <translation>Mostrar los trabajos en formato JSON.</translation>
-    </message>
-    <message>
-        <source>%1: %2 of %3 kinds of records, %4 records</source>
-        <translation>%1: %2 de %3 tipos de registros, %4 registros</translation>
-    </message>
-    <message>
-        <source>%1 at %2: %3, %4 records</source>
-        <translation>%1 en %2: %3, %4 registros</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Cancelando…</translation>
-    </message>
-    <message>
-        <source>No connected health system to sync.</source>
-        <translation>No hay ningún sistema de salud conectado para sincronizar.</translation>
-    </message>
-    <message>
-        <source>%1 needs a value.</source>
-        <translation>%1 necesita un valor.</translation>
-    </message>
-    <message>
-        <source>Unknown option %1.</source>
-        <translation>Opción desconocida %1.</translation>
-    </message>
-    <message>
-        <source>Unknown command &quot;%1&quot;.</source>
-        <translation>Comando desconocido «%1».</translation>
-    </message>
+</context>
+<context>
+    <name>hh::app::SummaryCommand</name>
     <message>
         <source>The summary could not be read.</source>
         <translation>No se pudo leer el resumen.</translation>
@@ -649,12 +688,67 @@
         <translation>nunca</translation>
     </message>
     <message>
+        <source>Profile name or id.</source>
+        <translation>Nombre o id del perfil.</translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation>perfil</translation>
+    </message>
+    <message>
         <source>Print the summary as JSON.</source>
         <translation>Mostrar el resumen en formato JSON.</translation>
     </message>
     <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Argumento inesperado: %1</translation>
+    </message>
+    <message>
         <source>summary needs --profile NAME_OR_ID.</source>
         <translation>summary necesita --profile NOMBRE_O_ID.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Primero inicie sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>hh::app::SyncCommand</name>
+    <message>
+        <source>Profile name or id (default: every profile).</source>
+        <translation>Nombre o id del perfil (predeterminado: todos los perfiles).</translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation>perfil</translation>
+    </message>
+    <message>
+        <source>Print the jobs as JSON.</source>
+        <translation>Mostrar los trabajos en formato JSON.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Argumento inesperado: %1</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Primero inicie sesión.</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 kinds of records, %4 records</source>
+        <translation>%1: %2 de %3 tipos de registros, %4 registros</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3, %4 records</source>
+        <translation>%1 en %2: %3, %4 registros</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>No connected health system to sync.</source>
+        <translation>No hay ningún sistema de salud conectado para sincronizar.</translation>
     </message>
     <message>
         <source>%1: updating the records, %2%</source>
@@ -668,16 +762,82 @@
         <source>%1: %2 records, %3 after removing duplicates</source>
         <translation>%1: %2 registros, %3 después de quitar los duplicados</translation>
     </message>
-    <message>
-        <source>Health Hub downloads directories over https only.</source>
-        <translation>Health Hub solo descarga directorios mediante https.</translation>
-    </message>
 </context>
 <context>
-    <name>hh::app::ConnectCommands</name>
+    <name>hh::app::Usage</name>
     <message>
-        <source>The demo health systems are closed.</source>
-        <translation>Los sistemas de salud de demostración están cerrados.</translation>
+        <source>Usage: healthhub [GLOBAL OPTIONS] [COMMAND [ARGS]]</source>
+        <extracomment>The synopsis line: keep &quot;healthhub&quot;; the words in capitals may be translated.</extracomment>
+        <translation>Uso: healthhub [OPCIONES GLOBALES] [COMANDO [ARGUMENTOS]]</translation>
+    </message>
+    <message>
+        <source>With no command, the Health Hub window opens.</source>
+        <translation>Sin comando, se abre la ventana de Health Hub.</translation>
+    </message>
+    <message>
+        <source>Global options:
+  --data-dir DIR        vault folder (default: $HH_DATA_DIR or the platform data folder)
+  --email E             account to sign in with
+  --password-file F     read the password from the first line of F (else from the
+                        first line of standard input when it is not a terminal)
+  --no-keychain         do not use the system keychain (password only)
+  --lang CODE           user interface language (en, es)
+  --demo                open the demo vault (demo family, demo health systems)
+  --version, --help</source>
+        <extracomment>Keep the option names and their value names (--data-dir DIR ...) as they are; align the descriptions in one column (wrap a long one onto an indented line).</extracomment>
+        <translation>Opciones globales:
+  --data-dir DIR        carpeta de la bóveda (predeterminada: $HH_DATA_DIR o la carpeta
+                        de datos de la plataforma)
+  --email E             cuenta con la que iniciar sesión
+  --password-file F     leer la contraseña de la primera línea de F (si no, de la primera
+                        línea de la entrada estándar cuando no es un terminal)
+  --no-keychain         no usar el llavero del sistema (solo la contraseña)
+  --lang CODE           idioma de la interfaz (en, es)
+  --demo                abrir la bóveda de demostración (familia de demostración, sistemas
+                        de salud de demostración)
+  --version, --help</translation>
+    </message>
+    <message>
+        <source>Commands:
+  init --email E --name N                     create an account (and the vault)
+  profile add --display-name N [--legal-name L] [--dob YYYY-MM-DD] [--relationship R]
+  profile list [--json]
+  profile remove NAME_OR_ID
+  endpoint list [--json]                      the directory of health systems
+  endpoint import FILE_OR_URL                 import an Epic or SMART Brands directory
+  endpoint add --name N --fhir-base URL [--client-id ID]
+  connect --profile P --endpoint ID [--login-hint USER]
+                                              sign in to a patient portal for a profile
+  disconnect --profile P --endpoint ID [--delete-data]
+  sync [--profile P] [--json]                 fetch records from connected health systems
+  summary --profile P [--json]                a profile&apos;s summary (clean, de-duplicated records)
+  export --profile P (--pdf FILE | --fhir FILE) [--ips] [--paper a4|letter]
+                                              write a visit summary PDF or a FHIR bundle
+  sandbox [--port N] [--auto-approve] [--scale N] [--replay DIR] [--fault SPEC ...]
+                                              run the demo health systems</source>
+        <extracomment>Keep the command lines (init --email E --name N ...) as they are; align the descriptions in one column (after a long command line, the description goes on the next line).</extracomment>
+        <translation>Comandos:
+  init --email E --name N                     crear una cuenta (y la bóveda)
+  profile add --display-name N [--legal-name L] [--dob YYYY-MM-DD] [--relationship R]
+  profile list [--json]
+  profile remove NAME_OR_ID
+  endpoint list [--json]                      el directorio de sistemas de salud
+  endpoint import FILE_OR_URL                 importar un directorio de Epic o de SMART Brands
+  endpoint add --name N --fhir-base URL [--client-id ID]
+  connect --profile P --endpoint ID [--login-hint USER]
+                                              iniciar sesión en el portal del paciente de un perfil
+  disconnect --profile P --endpoint ID [--delete-data]
+  sync [--profile P] [--json]                 obtener registros de los sistemas de salud conectados
+  summary --profile P [--json]                resumen de un perfil (registros limpios, sin duplicar)
+  export --profile P (--pdf FILE | --fhir FILE) [--ips] [--paper a4|letter]
+                                              escribir un resumen para la consulta en PDF
+                                              o un paquete FHIR
+  sandbox [--port N] [--auto-approve] [--scale N] [--replay DIR] [--fault SPEC ...]
+                                              ejecutar los sistemas de salud de demostración</translation>
+    </message>
+    <message>
+        <source>Exit status: 0 success, 1 the operation failed, 2 the command line is wrong.</source>
+        <translation>Estado de salida: 0 éxito, 1 la operación falló, 2 la línea de comandos es incorrecta.</translation>
     </message>
 </context>
 <context>
@@ -807,10 +967,6 @@
 </context>
 <context>
     <name>hh::connect</name>
-    <message>
-        <source>The demo health system is not running. Start it and try again.</source>
-        <translation>El sistema de salud de demostración no está en funcionamiento. Inícielo e inténtelo de nuevo.</translation>
-    </message>
     <message>
         <source>The demo health systems are not available here.</source>
         <translation>Los sistemas de salud de demostración no están disponibles aquí.</translation>
@@ -990,6 +1146,10 @@
         <source>Health Hub could not get the signing keys of %1 to check the sign-in: %2</source>
         <translation>Health Hub no pudo obtener las claves de firma de %1 para comprobar el inicio de sesión: %2</translation>
     </message>
+    <message>
+        <source>The demo health system is not running. Start it and try again.</source>
+        <translation>El sistema de salud de demostración no está en funcionamiento. Inícielo e inténtelo de nuevo.</translation>
+    </message>
 </context>
 <context>
     <name>hh::crypto</name>
@@ -1000,61 +1160,6 @@
     <message>
         <source>The data could not be decrypted.</source>
         <translation>No se pudieron descifrar los datos.</translation>
-    </message>
-</context>
-<context>
-    <name>hh::db</name>
-    <message>
-        <source>The folder for the vault could not be created.</source>
-        <translation>No se pudo crear la carpeta de la bóveda.</translation>
-    </message>
-    <message>
-        <source>The vault database could not be opened.</source>
-        <translation>No se pudo abrir la base de datos de la bóveda.</translation>
-    </message>
-    <message>
-        <source>The key does not open this vault.</source>
-        <translation>La clave no abre esta bóveda.</translation>
-    </message>
-    <message>
-        <source>The vault database could not be read.</source>
-        <translation>No se pudo leer la base de datos de la bóveda.</translation>
-    </message>
-    <message>
-        <source>The database would not be encrypted. Health Hub refuses to open it.</source>
-        <translation>La base de datos no estaría cifrada. Health Hub se niega a abrirla.</translation>
-    </message>
-    <message>
-        <source>No such connection.</source>
-        <translation>No existe esa conexión.</translation>
-    </message>
-    <message>
-        <source>No such health system in the directory.</source>
-        <translation>Ese sistema de salud no está en el directorio.</translation>
-    </message>
-    <message>
-        <source>The settings could not be saved.</source>
-        <translation>No se pudo guardar la configuración.</translation>
-    </message>
-    <message>
-        <source>The database schema could not be updated.</source>
-        <translation>No se pudo actualizar el esquema de la base de datos.</translation>
-    </message>
-    <message>
-        <source>No such profile.</source>
-        <translation>No existe ese perfil.</translation>
-    </message>
-    <message>
-        <source>Your records could not be read from the vault.</source>
-        <translation>No se pudieron leer sus registros de la bóveda.</translation>
-    </message>
-    <message>
-        <source>The operation was cancelled.</source>
-        <translation>Se canceló la operación.</translation>
-    </message>
-    <message>
-        <source>Sign in first.</source>
-        <translation>Primero inicie sesión.</translation>
     </message>
 </context>
 <context>
@@ -1121,6 +1226,18 @@
         <source>There is no vault database in this folder.</source>
         <translation>No hay ninguna base de datos de bóveda en esta carpeta.</translation>
     </message>
+    <message>
+        <source>The folder for the vault could not be created.</source>
+        <translation>No se pudo crear la carpeta de la bóveda.</translation>
+    </message>
+    <message>
+        <source>The key does not open this vault.</source>
+        <translation>La clave no abre esta bóveda.</translation>
+    </message>
+    <message>
+        <source>The database would not be encrypted. Health Hub refuses to open it.</source>
+        <translation>La base de datos no estaría cifrada. Health Hub se niega a abrirla.</translation>
+    </message>
 </context>
 <context>
     <name>hh::db::ConnectionStore</name>
@@ -1155,6 +1272,10 @@
     <message>
         <source>The connection could not be removed.</source>
         <translation>No se pudo eliminar la conexión.</translation>
+    </message>
+    <message>
+        <source>No such connection.</source>
+        <translation>No existe esa conexión.</translation>
     </message>
 </context>
 <context>
@@ -1202,6 +1323,10 @@
     <message>
         <source>The settings could not be saved.</source>
         <translation>No se pudo guardar la configuración.</translation>
+    </message>
+    <message>
+        <source>No such health system in the directory.</source>
+        <translation>Ese sistema de salud no está en el directorio.</translation>
     </message>
 </context>
 <context>
@@ -1256,6 +1381,10 @@
         <source>The profile could not be removed.</source>
         <translation>No se pudo eliminar el perfil.</translation>
     </message>
+    <message>
+        <source>No such profile.</source>
+        <translation>No existe ese perfil.</translation>
+    </message>
 </context>
 <context>
     <name>hh::db::RecordsReader</name>
@@ -1287,6 +1416,10 @@
         <source>The export could not be written.</source>
         <translation>No se pudo escribir la exportación.</translation>
     </message>
+    <message>
+        <source>Your records could not be read from the vault.</source>
+        <translation>No se pudieron leer sus registros de la bóveda.</translation>
+    </message>
 </context>
 <context>
     <name>hh::db::RecordsService</name>
@@ -1305,6 +1438,10 @@
     <message>
         <source>Cannot protect %1 (owner-only access).</source>
         <translation>No se puede proteger %1 (acceso solo para el propietario).</translation>
+    </message>
+    <message>
+        <source>The operation was cancelled.</source>
+        <translation>Se canceló la operación.</translation>
     </message>
 </context>
 <context>
@@ -1449,6 +1586,10 @@
         <source>The password could not be changed.</source>
         <translation>No se pudo cambiar la contraseña.</translation>
     </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Primero inicie sesión.</translation>
+    </message>
 </context>
 <context>
     <name>hh::demo::DemoServer</name>
@@ -1516,7 +1657,18 @@
     </message>
 </context>
 <context>
-    <name>hh::records</name>
+    <name>hh::records::FhirBundleWriter</name>
+    <message>
+        <source>The export file could not be written.</source>
+        <translation>No se pudo escribir el archivo de exportación.</translation>
+    </message>
+    <message>
+        <source>The export could not be written.</source>
+        <translation>No se pudo escribir la exportación.</translation>
+    </message>
+</context>
+<context>
+    <name>hh::records::RecordTypes</name>
     <message>
         <source>Conditions</source>
         <translation>Afecciones</translation>
@@ -1647,17 +1799,6 @@
     </message>
 </context>
 <context>
-    <name>hh::records::FhirBundleWriter</name>
-    <message>
-        <source>The export file could not be written.</source>
-        <translation>No se pudo escribir el archivo de exportación.</translation>
-    </message>
-    <message>
-        <source>The export could not be written.</source>
-        <translation>No se pudo escribir la exportación.</translation>
-    </message>
-</context>
-<context>
     <name>hh::smart</name>
     <message>
         <source>The sign-in settings for this health system are incomplete or invalid.</source>
@@ -1755,27 +1896,10 @@
         <source>The health system&apos;s proof of identity (id_token) is not valid, so Health Hub did not connect. Nothing was stored.</source>
         <translation>La prueba de identidad (id_token) del sistema de salud no es válida, así que Health Hub no se conectó. No se guardó nada.</translation>
     </message>
-</context>
-<context>
-    <name>hh::smart::DeviceKey</name>
-    <message>
-        <source>The device key could not be created or used.</source>
-        <translation>No se pudo crear ni usar la clave del dispositivo.</translation>
-    </message>
     <message>
         <source>The stored device key is damaged.</source>
         <translation>La clave del dispositivo guardada está dañada.</translation>
     </message>
-</context>
-<context>
-    <name>hh::smart::Discovery</name>
-    <message>
-        <source>Health Hub only connects to health systems over https.</source>
-        <translation>Health Hub solo se conecta a sistemas de salud mediante https.</translation>
-    </message>
-</context>
-<context>
-    <name>hh::smart::EndpointDirectory</name>
     <message>
         <source>No health systems were found in this directory.</source>
         <translation>No se encontraron sistemas de salud en este directorio.</translation>
@@ -1791,6 +1915,18 @@
     <message>
         <source>Health Hub only downloads directories over https.</source>
         <translation>Health Hub solo descarga directorios mediante https.</translation>
+    </message>
+    <message>
+        <source>This health system does not support the secure sign-in method (PKCE S256) that Health Hub requires.</source>
+        <translation>Este sistema de salud no admite el método de inicio de sesión seguro (PKCE S256) que Health Hub requiere.</translation>
+    </message>
+    <message>
+        <source>The health system did not confirm.</source>
+        <translation>El sistema de salud no lo confirmó.</translation>
+    </message>
+    <message>
+        <source>The device could not be registered.</source>
+        <translation>No se pudo registrar el dispositivo.</translation>
     </message>
 </context>
 <context>
@@ -1854,36 +1990,6 @@
     <message>
         <source>You can close this window and return to Health Hub.</source>
         <translation>Puede cerrar esta ventana y volver a Health Hub.</translation>
-    </message>
-</context>
-<context>
-    <name>hh::smart::SmartConfiguration</name>
-    <message>
-        <source>Health Hub only connects to health systems over https.</source>
-        <translation>Health Hub solo se conecta a sistemas de salud mediante https.</translation>
-    </message>
-    <message>
-        <source>This health system does not support the secure sign-in method (PKCE S256) that Health Hub requires.</source>
-        <translation>Este sistema de salud no admite el método de inicio de sesión seguro (PKCE S256) que Health Hub requiere.</translation>
-    </message>
-</context>
-<context>
-    <name>hh::smart::TokenClient</name>
-    <message>
-        <source>The health system sent a sign-in answer Health Hub cannot read.</source>
-        <translation>El sistema de salud envió una respuesta de inicio de sesión que Health Hub no puede leer.</translation>
-    </message>
-    <message>
-        <source>This connection needs you to sign in again.</source>
-        <translation>Esta conexión necesita que vuelva a iniciar sesión.</translation>
-    </message>
-    <message>
-        <source>The health system did not confirm.</source>
-        <translation>El sistema de salud no lo confirmó.</translation>
-    </message>
-    <message>
-        <source>The device could not be registered.</source>
-        <translation>No se pudo registrar el dispositivo.</translation>
     </message>
 </context>
 <context>
@@ -2760,6 +2866,21 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
     <message>
         <source>Close Health Hub and open it again to switch now.</source>
         <translation>Cierre Health Hub y vuelva a abrirlo para cambiarlo ahora.</translation>
+    </message>
+</context>
+<context>
+    <name>hh::ui::LoginBrowserLoader</name>
+    <message>
+        <source>The sign-in window could not be loaded: %1</source>
+        <translation>No se pudo cargar la ventana de inicio de sesión: %1</translation>
+    </message>
+    <message>
+        <source>the file %1 is missing. Reinstall Health Hub.</source>
+        <translation>falta el archivo %1. Vuelva a instalar Health Hub.</translation>
+    </message>
+    <message>
+        <source>%1 belongs to another version of Health Hub. Reinstall Health Hub.</source>
+        <translation>%1 pertenece a otra versión de Health Hub. Vuelva a instalar Health Hub.</translation>
     </message>
 </context>
 <context>

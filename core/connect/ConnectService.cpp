@@ -31,17 +31,16 @@ namespace hh::connect {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::connect::ConnectService", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::connect::ConnectService)
+};
 
 template<typename T>
 using Promise = smart::PromisePtr<T>;
 
 Error demoNotRunning()
 {
-    return Error(ErrorCode::Network, tr("The demo health system is not running. Start it and try again."),
+    return Error(ErrorCode::Network, Tr::tr("The demo health system is not running. Start it and try again."),
                  u"demo endpoint not registered"_s);
 }
 
@@ -103,7 +102,8 @@ public:
             watcher->deleteLater();
             const QFuture<T> f = watcher->future();
             if (f.isCanceled() || f.resultCount() == 0) {
-                fn(T(Error(ErrorCode::Cancelled, tr("The request was cancelled."), u"future without result"_s)));
+                fn(T(Error(ErrorCode::Cancelled, Tr::tr("The request was cancelled."),
+                           u"future without result"_s)));
                 return;
             }
             fn(f.result());
@@ -145,7 +145,7 @@ public:
         if (scheme == u"http" || scheme == u"https") {
             if (!smart::isAllowedUrl(url)) {
                 promise->finish(Error(ErrorCode::InvalidInput,
-                                      tr("Health Hub downloads directories over https only."),
+                                      Tr::tr("Health Hub downloads directories over https only."),
                                       u"directory URL not allowed"_s));
                 return;
             }
@@ -189,14 +189,16 @@ public:
                      const Promise<Endpoint>& promise)
     {
         if (name.trimmed().isEmpty()) {
-            promise->finish(Error(ErrorCode::InvalidInput, tr("Give the health system a name."), u"empty name"_s));
+            promise->finish(
+                Error(ErrorCode::InvalidInput, Tr::tr("Give the health system a name."), u"empty name"_s));
             return;
         }
         const QUrl base = smart::normalizeFhirBase(fhirBase);
         if (!base.isValid() || !smart::isAllowedUrl(base)) {
-            promise->finish(Error(ErrorCode::InvalidInput,
-                                  tr("The FHIR address must start with https:// (plain http only on this computer)."),
-                                  u"FHIR base not allowed"_s));
+            promise->finish(
+                Error(ErrorCode::InvalidInput,
+                      Tr::tr("The FHIR address must start with https:// (plain http only on this computer)."),
+                      u"FHIR base not allowed"_s));
             return;
         }
         smart::Discovery::Options options;
@@ -205,7 +207,7 @@ public:
                  [this, name, base, clientId, promise](Result<smart::SmartConfiguration> config) {
                      if (!config) {
                          promise->finish(Error(config.error().code(),
-                                               tr("%1 did not answer as a SMART on FHIR server: %2")
+                                               Tr::tr("%1 did not answer as a SMART on FHIR server: %2")
                                                    .arg(base.host(), config.error().message()),
                                                config.error().detail()));
                          return;
@@ -243,9 +245,10 @@ public:
         const QUrl base = DemoEndpoints::resolve(ep.fhirBaseUrl);
         if (!base.isValid())
             return smart::readyFuture<smart::SmartConfiguration>(
-                ep.isDemo() ? demoNotRunning()
-                            : Error(ErrorCode::InvalidInput, tr("The FHIR address of %1 is not valid.").arg(ep.name),
-                                    u"invalid stored base"_s));
+                ep.isDemo()
+                    ? demoNotRunning()
+                    : Error(ErrorCode::InvalidInput, Tr::tr("The FHIR address of %1 is not valid.").arg(ep.name),
+                            u"invalid stored base"_s));
         const QUrl normalized = smart::normalizeFhirBase(base);
         if (!fresh) {
             const auto it = m_configs.constFind(ep.id);
@@ -296,7 +299,8 @@ public:
             return;
         }
         if (!*owned) {
-            promise->finish(Error(ErrorCode::NotFound, tr("No such profile."), u"profile not of this account"_s));
+            promise->finish(
+                Error(ErrorCode::NotFound, Tr::tr("No such profile."), u"profile not of this account"_s));
             return;
         }
         auto ep = m_stores.endpoints->get(endpointId);
@@ -310,11 +314,12 @@ public:
             return;
         }
         if (settings->clientId.isEmpty()) {
-            promise->finish(Error(ErrorCode::InvalidInput,
-                                  tr("Health Hub has no client id for %1 yet. Enter the client id you registered "
-                                     "with the vendor in the health system settings.")
-                                      .arg(ep->name),
-                                  u"no client id"_s));
+            promise->finish(
+                Error(ErrorCode::InvalidInput,
+                      Tr::tr("Health Hub has no client id for %1 yet. Enter the client id you registered "
+                             "with the vendor in the health system settings.")
+                          .arg(ep->name),
+                      u"no client id"_s));
             return;
         }
         const QUrl redirectUri = options.redirectUri.isValid() ? options.redirectUri : settings->redirectUri;
@@ -325,7 +330,7 @@ public:
                   options](Result<smart::SmartConfiguration> config) {
                      if (!config) {
                          promise->finish(Error(config.error().code(),
-                                               tr("Health Hub could not reach the sign-in service of %1: %2")
+                                               Tr::tr("Health Hub could not reach the sign-in service of %1: %2")
                                                    .arg(endpoint.name, config.error().message()),
                                                config.error().detail()));
                          return;
@@ -390,11 +395,12 @@ public:
             return;
         }
         if (cfg.issuer.isEmpty() || !cfg.jwksUri.isValid()) {
-            done(Error(ErrorCode::Protocol,
-                       tr("%1 sent a proof of identity (id_token) that Health Hub cannot check: the health system "
-                          "does not publish its issuer and signing keys. Nothing was connected.")
-                           .arg(endpoint.name),
-                       u"id_token without issuer/jwks_uri in the configuration"_s));
+            done(Error(
+                ErrorCode::Protocol,
+                Tr::tr("%1 sent a proof of identity (id_token) that Health Hub cannot check: the health system "
+                       "does not publish its issuer and signing keys. Nothing was connected.")
+                    .arg(endpoint.name),
+                u"id_token without issuer/jwks_uri in the configuration"_s));
             return;
         }
         smart::IdTokenExpectations expected;
@@ -408,8 +414,8 @@ public:
             if (!claims) {
                 qCWarning(lcSmart) << "id_token refused:" << claims.error().detail();
                 return Error(ErrorCode::Protocol,
-                             tr("The answer of %1 did not prove who signed in (invalid id_token). Nothing was "
-                                "connected.")
+                             Tr::tr("The answer of %1 did not prove who signed in (invalid id_token). Nothing was "
+                                    "connected.")
                                  .arg(endpoint.name),
                              claims.error().detail());
             }
@@ -423,10 +429,11 @@ public:
         whenDone(smart::fetchJwks(m_nam, cfg.jwksUri, m_options.httpTimeout),
                  [this, endpoint, uri = cfg.jwksUri, verify, done](Result<QJsonArray> keys) {
                      if (!keys) {
-                         done(Error(keys.error().code(),
-                                    tr("Health Hub could not get the signing keys of %1 to check the sign-in: %2")
-                                        .arg(endpoint.name, keys.error().message()),
-                                    keys.error().detail()));
+                         done(Error(
+                             keys.error().code(),
+                             Tr::tr("Health Hub could not get the signing keys of %1 to check the sign-in: %2")
+                                 .arg(endpoint.name, keys.error().message()),
+                             keys.error().detail()));
                          return;
                      }
                      m_jwks.insert(endpoint.id, CachedJwks{uri, keys.value()});
@@ -439,7 +446,7 @@ public:
     {
         if (state.isEmpty())
             return Error(ErrorCode::Protocol,
-                         tr("The health system's answer had no sign-in reference. Nothing was connected."),
+                         Tr::tr("The health system's answer had no sign-in reference. Nothing was connected."),
                          u"redirect without state"_s);
         auto consumed = m_stores.states->consume(state, now());
         if (!consumed)
@@ -449,18 +456,19 @@ public:
             return consumed->row;
         case StateRejection::Unknown:
             return Error(ErrorCode::Protocol,
-                         tr("This sign-in answer does not belong to a sign-in Health Hub started. Nothing was "
-                            "connected."),
+                         Tr::tr("This sign-in answer does not belong to a sign-in Health Hub started. Nothing was "
+                                "connected."),
                          u"unknown state"_s);
         case StateRejection::Used:
             return Error(ErrorCode::Protocol,
-                         tr("This sign-in answer was already used. Start the sign-in again."), u"state reused"_s);
+                         Tr::tr("This sign-in answer was already used. Start the sign-in again."),
+                         u"state reused"_s);
         case StateRejection::Expired:
             return Error(ErrorCode::Protocol,
-                         tr("The sign-in took longer than 10 minutes and has expired. Start it again."),
+                         Tr::tr("The sign-in took longer than 10 minutes and has expired. Start it again."),
                          u"state expired"_s);
         }
-        return Error(ErrorCode::Protocol, tr("The sign-in answer was refused."), u"state refused"_s);
+        return Error(ErrorCode::Protocol, Tr::tr("The sign-in answer was refused."), u"state refused"_s);
     }
 
     void abandonLogin(const QString& state, const Promise<void>& promise)
@@ -478,7 +486,7 @@ public:
                        const Promise<EmrConnection>& promise)
     {
         if (!redirect.isRedirect()) {
-            promise->finish(Error(ErrorCode::InvalidInput, tr("That page is not the end of the sign-in."),
+            promise->finish(Error(ErrorCode::InvalidInput, Tr::tr("That page is not the end of the sign-in."),
                                   u"not a redirect"_s));
             return;
         }
@@ -492,36 +500,36 @@ public:
         if (row->profileId != request.profileId || row->endpointId != request.endpointId
             || QUrl(row->redirectUri) != request.redirectUri) {
             promise->finish(Error(ErrorCode::Protocol,
-                                  tr("This sign-in answer belongs to another sign-in. Nothing was connected."),
+                                  Tr::tr("This sign-in answer belongs to another sign-in. Nothing was connected."),
                                   u"state of another request"_s));
             return;
         }
         if (redirect.kind == smart::RedirectResult::Kind::Error) {
             qCInfo(lcSmart) << "sign-in ended by the server with error" << redirect.error;
             if (redirect.error == u"access_denied") {
-                promise->finish(Error(ErrorCode::Unauthorized,
-                                      tr("Access was not granted at %1, so nothing was connected.")
-                                          .arg(request.endpointName),
-                                      u"oauth error access_denied"_s));
+                promise->finish(Error(
+                    ErrorCode::Unauthorized,
+                    Tr::tr("Access was not granted at %1, so nothing was connected.").arg(request.endpointName),
+                    u"oauth error access_denied"_s));
             } else {
                 const QString why = plainDescription(redirect.errorDescription);
-                promise->finish(Error(ErrorCode::Server,
-                                      why.isEmpty() ? tr("%1 ended the sign-in (%2).").arg(request.endpointName,
-                                                                                           redirect.error)
-                                                    : tr("%1 ended the sign-in: %2").arg(request.endpointName, why),
-                                      u"oauth error %1"_s.arg(redirect.error.left(64))));
+                promise->finish(Error(
+                    ErrorCode::Server,
+                    why.isEmpty() ? Tr::tr("%1 ended the sign-in (%2).").arg(request.endpointName, redirect.error)
+                                  : Tr::tr("%1 ended the sign-in: %2").arg(request.endpointName, why),
+                    u"oauth error %1"_s.arg(redirect.error.left(64))));
             }
             return;
         }
         if (redirect.kind != smart::RedirectResult::Kind::Code || redirect.code.isEmpty()) {
             promise->finish(Error(ErrorCode::Protocol,
-                                  tr("The health system's answer was incomplete. Nothing was connected."),
+                                  Tr::tr("The health system's answer was incomplete. Nothing was connected."),
                                   u"redirect without code"_s));
             return;
         }
         auto verifier = crypto::open(m_key, row->codeVerifierEncrypted);
         if (!verifier) {
-            promise->finish(Error(ErrorCode::Protocol, tr("The sign-in could not be completed."),
+            promise->finish(Error(ErrorCode::Protocol, Tr::tr("The sign-in could not be completed."),
                                   u"verifier does not open"_s));
             return;
         }
@@ -570,10 +578,11 @@ public:
                        const smart::TokenResponse& token, const Promise<EmrConnection>& promise)
     {
         if (token.patient.isEmpty()) {
-            promise->finish(Error(ErrorCode::Protocol,
-                                  tr("%1 did not say whose records Health Hub may read. Nothing was connected.")
-                                      .arg(endpoint.name),
-                                  u"token response without patient"_s));
+            promise->finish(
+                Error(ErrorCode::Protocol,
+                      Tr::tr("%1 did not say whose records Health Hub may read. Nothing was connected.")
+                          .arg(endpoint.name),
+                      u"token response without patient"_s));
             return;
         }
         EmrConnection c;
@@ -594,16 +603,18 @@ public:
         if (!registerDevice || cfg.registrationEndpoint.isEmpty()) {
             QString note;
             if (registerDevice)
-                note = tr("%1 offers no lasting access to this app: sign in again when this access ends.")
+                note = Tr::tr("%1 offers no lasting access to this app: sign in again when this access ends.")
                            .arg(endpoint.name);
             else if (!token.hasRefreshToken())
-                note = tr("%1 gave no lasting access: sign in again when this access ends.").arg(endpoint.name);
+                note =
+                    Tr::tr("%1 gave no lasting access: sign in again when this access ends.").arg(endpoint.name);
             saveConnection(c, note, promise);
             return;
         }
         auto key = smart::DeviceKey::generate();
         if (!key) {
-            saveConnection(c, tr("Lasting access could not be set up: %1").arg(key.error().message()), promise);
+            saveConnection(c, Tr::tr("Lasting access could not be set up: %1").arg(key.error().message()),
+                           promise);
             return;
         }
         const smart::DeviceKey deviceKey = key.value();
@@ -612,15 +623,15 @@ public:
                      if (!reg) {
                          qCWarning(lcSmart) << "device registration failed:" << reg.error().detail();
                          saveConnection(c,
-                                        tr("Lasting access could not be set up at %1: sign in again when this "
-                                           "access ends.")
+                                        Tr::tr("Lasting access could not be set up at %1: sign in again when this "
+                                               "access ends.")
                                             .arg(endpoint.name),
                                         promise);
                          return;
                      }
                      auto pem = deviceKey.privateKeyPem();
                      if (!pem) {
-                         saveConnection(c, tr("Lasting access could not be set up."), promise);
+                         saveConnection(c, Tr::tr("Lasting access could not be set up."), promise);
                          return;
                      }
                      c.dynamicClientId = reg->clientId;
@@ -636,11 +647,12 @@ public:
                                       c.dynamicClientId.clear();
                                       c.keyId.clear();
                                       c.privateKeyEncrypted.clear();
-                                      saveConnection(c,
-                                                     tr("Lasting access could not be set up at %1: sign in again "
-                                                        "when this access ends.")
-                                                         .arg(endpoint.name),
-                                                     promise);
+                                      saveConnection(
+                                          c,
+                                          Tr::tr("Lasting access could not be set up at %1: sign in again "
+                                                 "when this access ends.")
+                                              .arg(endpoint.name),
+                                          promise);
                                       return;
                                   }
                                   c.accessTokenEncrypted = crypto::seal(m_key, granted->accessToken);
@@ -720,8 +732,8 @@ public:
                  [this, tokens, finishLocal](Result<smart::SmartConfiguration> config) {
                      DisconnectResult result;
                      if (!config) {
-                         result.revocationError = tr("The health system could not be reached to revoke the "
-                                                     "access; it ends on its own.");
+                         result.revocationError = Tr::tr("The health system could not be reached to revoke the "
+                                                         "access; it ends on its own.");
                          finishLocal(result);
                          return;
                      }
@@ -772,7 +784,7 @@ public:
     {
         auto token = crypto::open(m_key, c.accessTokenEncrypted);
         if (!token)
-            return Error(ErrorCode::Unauthorized, tr("The stored sign-in of this connection cannot be read."),
+            return Error(ErrorCode::Unauthorized, Tr::tr("The stored sign-in of this connection cannot be read."),
                          u"access token does not open"_s);
         sync::AccessToken out;
         out.token = token.value();
@@ -784,14 +796,14 @@ public:
 
     static Error needsSignIn()
     {
-        return Error(ErrorCode::Unauthorized, tr("This connection needs you to sign in again."),
+        return Error(ErrorCode::Unauthorized, Tr::tr("This connection needs you to sign in again."),
                      u"connection needs re-authorization"_s);
     }
 
     Status usable(const EmrConnection& c)
     {
         if (c.status == ConnectionStatus::Disconnected)
-            return Error(ErrorCode::Unauthorized, tr("This connection was disconnected."), u"disconnected"_s);
+            return Error(ErrorCode::Unauthorized, Tr::tr("This connection was disconnected."), u"disconnected"_s);
         if (c.status == ConnectionStatus::NeedsReauth)
             return needsSignIn();
         return success();
@@ -866,7 +878,8 @@ public:
         }
         const EmrConnection c = conn.value();
         if (!c.hasRefreshToken() && !c.hasDeviceRegistration()) {
-            markNeedsReauth(c.id, tr("This health system gives no lasting access: sign in again to keep syncing."));
+            markNeedsReauth(c.id,
+                            Tr::tr("This health system gives no lasting access: sign in again to keep syncing."));
             promise->finish(needsSignIn());
             return promise->future();
         }
@@ -898,7 +911,7 @@ public:
                      if (viaRefresh) {
                          auto refreshToken = crypto::open(m_key, c.refreshTokenEncrypted);
                          if (!refreshToken) {
-                             markNeedsReauth(c.id, tr("The stored sign-in cannot be read: sign in again."));
+                             markNeedsReauth(c.id, Tr::tr("The stored sign-in cannot be read: sign in again."));
                              promise->finish(needsSignIn());
                              return;
                          }
@@ -908,8 +921,9 @@ public:
                          auto key = pem ? smart::DeviceKey::fromPrivateKeyPem(pem.value())
                                         : Result<smart::DeviceKey>(pem.error());
                          if (!key) {
-                             markNeedsReauth(c.id, tr("The device key of this connection cannot be read: sign in "
-                                                      "again."));
+                             markNeedsReauth(c.id,
+                                             Tr::tr("The device key of this connection cannot be read: sign in "
+                                                    "again."));
                              promise->finish(needsSignIn());
                              return;
                          }
@@ -918,8 +932,8 @@ public:
                      whenDone(call, [this, promise, c, viaRefresh](Result<smart::TokenResponse> r) {
                          if (!r) {
                              if (r.error().code() == ErrorCode::Unauthorized) {
-                                 markNeedsReauth(c.id, tr("The health system no longer accepts this sign-in: "
-                                                          "sign in again."));
+                                 markNeedsReauth(c.id, Tr::tr("The health system no longer accepts this sign-in: "
+                                                              "sign in again."));
                                  promise->finish(needsSignIn());
                              } else {
                                  recordFailure(c, r.error());
@@ -1075,7 +1089,7 @@ QFuture<Result<Endpoint>> ConnectService::setEndpointOverrides(const QString& en
     return post<Endpoint>([=](Engine& e, const Promise<Endpoint>& p) {
         if (!redirectUri.trimmed().isEmpty() && !smart::isAllowedUrl(QUrl(redirectUri.trimmed()))) {
             p->finish(Error(ErrorCode::InvalidInput,
-                            tr("The redirect URI must be https, or http to 127.0.0.1 on this computer."),
+                            Tr::tr("The redirect URI must be https, or http to 127.0.0.1 on this computer."),
                             u"redirect URI not allowed"_s));
             return;
         }
@@ -1093,12 +1107,12 @@ QFuture<Status> ConnectService::setVendorSettings(const QString& vendor, const V
 {
     return post<void>([vendor, settings](Engine& e, const Promise<void>& p) {
         if (!smart::vendorFromKey(vendor)) {
-            p->finish(Error(ErrorCode::InvalidInput, tr("Unknown vendor."), u"bad vendor key"_s));
+            p->finish(Error(ErrorCode::InvalidInput, Tr::tr("Unknown vendor."), u"bad vendor key"_s));
             return;
         }
         if (!settings.redirectUri.trimmed().isEmpty() && !smart::isAllowedUrl(QUrl(settings.redirectUri.trimmed()))) {
             p->finish(Error(ErrorCode::InvalidInput,
-                            tr("The redirect URI must be https, or http to 127.0.0.1 on this computer."),
+                            Tr::tr("The redirect URI must be https, or http to 127.0.0.1 on this computer."),
                             u"redirect URI not allowed"_s));
             return;
         }
@@ -1170,12 +1184,12 @@ QFuture<Result<sync::AccessToken>> ConnectService::renewAccessToken(const QStrin
 Result<sync::AccessToken> ConnectService::accessToken(const QString& connectionId, bool forceRefresh)
 {
     if (QThread::currentThread() == m_thread)
-        return Error(ErrorCode::Unknown, tr("The sign-in could not be renewed."),
+        return Error(ErrorCode::Unknown, Tr::tr("The sign-in could not be renewed."),
                      u"accessToken() called on the connect worker thread"_s);
     QFuture<Result<sync::AccessToken>> future = renewAccessToken(connectionId, forceRefresh);
     future.waitForFinished();
     if (future.resultCount() == 0)
-        return Error(ErrorCode::Cancelled, tr("The sign-in renewal was cancelled."), u"no result"_s);
+        return Error(ErrorCode::Cancelled, Tr::tr("The sign-in renewal was cancelled."), u"no result"_s);
     return future.result();
 }
 

@@ -11,10 +11,9 @@ using namespace Qt::StringLiterals;
 namespace hh::records {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::records::FhirBundleWriter", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::records::FhirBundleWriter)
+};
 
 QString instant(const QDateTime& t)
 {
@@ -46,7 +45,7 @@ FhirBundleWriter::FhirBundleWriter(QIODevice* device, Type type, QString bundleI
 Status FhirBundleWriter::write(const QByteArray& bytes)
 {
     if (!m_device || m_device->write(bytes) != bytes.size())
-        return Error(ErrorCode::Io, tr("The export file could not be written."),
+        return Error(ErrorCode::Io, Tr::tr("The export file could not be written."),
                      m_device ? m_device->errorString() : u"no device"_s);
     m_bytes += bytes.size();
     return success();
@@ -55,7 +54,7 @@ Status FhirBundleWriter::write(const QByteArray& bytes)
 Status FhirBundleWriter::begin()
 {
     if (m_begun)
-        return Error(ErrorCode::InvalidInput, tr("The export could not be written."), u"begin() twice"_s);
+        return Error(ErrorCode::InvalidInput, Tr::tr("The export could not be written."), u"begin() twice"_s);
     m_begun = true;
     // The header is a complete object without its entry array; written without the closing brace.
     QJsonObject head;
@@ -76,10 +75,11 @@ Status FhirBundleWriter::begin()
 Status FhirBundleWriter::add(const QJsonObject& resource)
 {
     if (!m_begun || m_finished)
-        return Error(ErrorCode::InvalidInput, tr("The export could not be written."), u"add() outside begin/finish"_s);
+        return Error(ErrorCode::InvalidInput, Tr::tr("The export could not be written."),
+                     u"add() outside begin/finish"_s);
     const QString id = resource.value("id"_L1).toString();
     if (resource.value("resourceType"_L1).toString().isEmpty() || QUuid::fromString(id).isNull())
-        return Error(ErrorCode::InvalidInput, tr("The export could not be written."),
+        return Error(ErrorCode::InvalidInput, Tr::tr("The export could not be written."),
                      u"entry without resourceType or UUID id"_s);
     QByteArray bytes = m_count > 0 ? QByteArray(",\n") : QByteArray();
     bytes += "{\"fullUrl\":\"urn:uuid:" + id.toUtf8() + "\",\"resource\":" + resourceJson(resource) + '}';
@@ -92,7 +92,7 @@ Status FhirBundleWriter::add(const QJsonObject& resource)
 Status FhirBundleWriter::finish()
 {
     if (!m_begun || m_finished)
-        return Error(ErrorCode::InvalidInput, tr("The export could not be written."), u"finish() twice"_s);
+        return Error(ErrorCode::InvalidInput, Tr::tr("The export could not be written."), u"finish() twice"_s);
     m_finished = true;
     return write(QByteArray("\n]}\n"));
 }

@@ -7,10 +7,9 @@ using namespace Qt::StringLiterals;
 namespace hh::records {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::records::RecordTypes", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::records::RecordTypes)
+};
 
 bool flagIsAbnormal(const QString& a)
 {
@@ -68,67 +67,67 @@ QString recordKindLabel(RecordKind kind)
 {
     switch (kind) {
     case RecordKind::Conditions:
-        return tr("Conditions");
+        return Tr::tr("Conditions");
     case RecordKind::Medications:
-        return tr("Medications");
+        return Tr::tr("Medications");
     case RecordKind::Allergies:
-        return tr("Allergies");
+        return Tr::tr("Allergies");
     case RecordKind::Immunizations:
-        return tr("Immunizations");
+        return Tr::tr("Immunizations");
     case RecordKind::Encounters:
-        return tr("Encounters");
+        return Tr::tr("Encounters");
     case RecordKind::Procedures:
-        return tr("Procedures");
+        return Tr::tr("Procedures");
     case RecordKind::Documents:
-        return tr("Documents");
+        return Tr::tr("Documents");
     case RecordKind::Observations:
-        return tr("Labs & vitals");
+        return Tr::tr("Labs & vitals");
     case RecordKind::Other:
         break;
     }
-    return tr("Other records");
+    return Tr::tr("Other records");
 }
 
 QString resourceTypeLabel(QStringView type)
 {
     if (type == u"Condition")
-        return tr("Condition");
+        return Tr::tr("Condition");
     if (type == u"MedicationRequest")
-        return tr("Medication order");
+        return Tr::tr("Medication order");
     if (type == u"MedicationStatement")
-        return tr("Medication");
+        return Tr::tr("Medication");
     if (type == u"AllergyIntolerance")
-        return tr("Allergy");
+        return Tr::tr("Allergy");
     if (type == u"Immunization")
-        return tr("Immunization");
+        return Tr::tr("Immunization");
     if (type == u"Encounter")
-        return tr("Visit");
+        return Tr::tr("Visit");
     if (type == u"Procedure")
-        return tr("Procedure");
+        return Tr::tr("Procedure");
     if (type == u"DocumentReference")
-        return tr("Document");
+        return Tr::tr("Document");
     if (type == u"Observation")
-        return tr("Lab or vital sign");
+        return Tr::tr("Lab or vital sign");
     if (type == u"DiagnosticReport")
-        return tr("Report");
+        return Tr::tr("Report");
     if (type == u"CarePlan")
-        return tr("Care plan");
+        return Tr::tr("Care plan");
     if (type == u"CareTeam")
-        return tr("Care team");
+        return Tr::tr("Care team");
     if (type == u"Goal")
-        return tr("Goal");
+        return Tr::tr("Goal");
     if (type == u"Device")
-        return tr("Device");
+        return Tr::tr("Device");
     if (type == u"Coverage")
-        return tr("Coverage");
+        return Tr::tr("Coverage");
     if (type == u"Practitioner")
-        return tr("Clinician");
+        return Tr::tr("Clinician");
     if (type == u"Organization")
-        return tr("Organization");
+        return Tr::tr("Organization");
     if (type == u"Location")
-        return tr("Location");
+        return Tr::tr("Location");
     if (type == u"Patient")
-        return tr("Demographics");
+        return Tr::tr("Demographics");
     return type.toString();
 }
 
@@ -136,15 +135,15 @@ QString testKindLabel(TestKind kind)
 {
     switch (kind) {
     case TestKind::Lab:
-        return tr("Lab result");
+        return Tr::tr("Lab result");
     case TestKind::Vital:
-        return tr("Vital sign");
+        return Tr::tr("Vital sign");
     case TestKind::Other:
-        return tr("Other observation");
+        return Tr::tr("Other observation");
     case TestKind::Any:
         break;
     }
-    return tr("Any");
+    return Tr::tr("Any");
 }
 
 bool RecordRow::isAbnormal() const

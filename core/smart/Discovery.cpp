@@ -14,10 +14,9 @@ namespace hh::smart {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::smart", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::smart)
+};
 
 QNetworkRequest wellKnownRequest(const QUrl& base)
 {
@@ -65,9 +64,9 @@ QFuture<Result<SmartConfiguration>> Discovery::discover(const QUrl& fhirBaseIn, 
 {
     const QUrl base = normalizeFhirBase(fhirBaseIn);
     if (!isAllowedUrl(base)) {
-        return readyFuture<SmartConfiguration>(Error(ErrorCode::InvalidInput,
-                                                     tr("Health Hub only connects to health systems over https."),
-                                                     u"FHIR base is not an allowed URL"_s));
+        return readyFuture<SmartConfiguration>(
+            Error(ErrorCode::InvalidInput, Tr::tr("Health Hub only connects to health systems over https."),
+                  u"FHIR base is not an allowed URL"_s));
     }
     auto promise = makePromise<SmartConfiguration>();
     QPointer<QNetworkAccessManager> nam(m_nam);

@@ -23,16 +23,15 @@ const QString kFhirVersionExt = u"http://hl7.org/fhir/StructureDefinition/endpoi
 const QString kPortalExt = u"http://hl7.org/fhir/StructureDefinition/organization-portal"_s;
 constexpr int kMaxPartOfDepth = 8;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::smart", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::smart)
+};
 
 Error invalid(const QString& detail)
 {
     return Error(ErrorCode::InvalidInput,
-                 tr("This file is not an endpoint directory Health Hub can read (an Epic endpoint Bundle or a "
-                    "SMART User-access Brands Bundle)."),
+                 Tr::tr("This file is not an endpoint directory Health Hub can read (an Epic endpoint Bundle or a "
+                        "SMART User-access Brands Bundle)."),
                  detail);
 }
 
@@ -316,7 +315,7 @@ Result<DirectoryImport> EndpointDirectory::parse(QByteArrayView json)
     }
 
     if (out.entries.isEmpty())
-        return Error(ErrorCode::InvalidInput, tr("No health systems were found in this directory."),
+        return Error(ErrorCode::InvalidInput, Tr::tr("No health systems were found in this directory."),
                      u"no usable endpoint (%1 skipped)"_s.arg(out.skipped));
     return out;
 }
@@ -325,14 +324,14 @@ Result<DirectoryImport> EndpointDirectory::importFromFile(const QString& path, q
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Error(ErrorCode::Io, tr("The file could not be opened."),
+        return Error(ErrorCode::Io, Tr::tr("The file could not be opened."),
                      u"open failed: %1"_s.arg(file.errorString()));
     if (file.size() > maxBytes)
-        return Error(ErrorCode::InvalidInput, tr("The file is too large for an endpoint directory."),
+        return Error(ErrorCode::InvalidInput, Tr::tr("The file is too large for an endpoint directory."),
                      u"file larger than %1 bytes"_s.arg(maxBytes));
     const QByteArray data = file.read(maxBytes + 1);
     if (data.size() > maxBytes)
-        return Error(ErrorCode::InvalidInput, tr("The file is too large for an endpoint directory."),
+        return Error(ErrorCode::InvalidInput, Tr::tr("The file is too large for an endpoint directory."),
                      u"file larger than %1 bytes"_s.arg(maxBytes));
     return parse(data);
 }
@@ -343,7 +342,7 @@ QFuture<Result<DirectoryImport>> EndpointDirectory::importFromUrl(QNetworkAccess
 {
     if (!isAllowedUrl(url))
         return readyFuture<DirectoryImport>(Error(ErrorCode::InvalidInput,
-                                                  tr("Health Hub only downloads directories over https."),
+                                                  Tr::tr("Health Hub only downloads directories over https."),
                                                   u"directory URL is not allowed"_s));
     QNetworkRequest req(url);
     req.setRawHeader("Accept", "application/fhir+json, application/json;q=0.9");

@@ -17,10 +17,9 @@ namespace hh::smart {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::smart", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::smart)
+};
 
 struct CallFlags {
     bool timedOut = false;
@@ -36,11 +35,12 @@ QFuture<Result<HttpReply>> sendHttp(QNetworkAccessManager* nam, QNetworkRequest 
 {
     auto promise = makePromise<HttpReply>();
     if (!nam) {
-        promise->finish(Error(ErrorCode::Network, tr("No network is available."), u"no network manager"_s));
+        promise->finish(Error(ErrorCode::Network, Tr::tr("No network is available."), u"no network manager"_s));
         return promise->future();
     }
     if (!isAllowedUrl(request.url())) {
-        promise->finish(Error(ErrorCode::Protocol, tr("Health Hub only connects to health systems over https."),
+        promise->finish(Error(ErrorCode::Protocol,
+                              Tr::tr("Health Hub only connects to health systems over https."),
                               u"refused non-https URL"_s));
         return promise->future();
     }
@@ -100,29 +100,31 @@ QFuture<Result<HttpReply>> sendHttp(QNetworkAccessManager* nam, QNetworkRequest 
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (flags->timedOut) {
             qCWarning(lcSmart) << "request timed out:" << redactUrl(reply->url());
-            promise->finish(Error(ErrorCode::Network, tr("The health system did not answer in time."),
+            promise->finish(Error(ErrorCode::Network, Tr::tr("The health system did not answer in time."),
                                   u"request timed out"_s));
             return;
         }
         if (flags->tooLarge) {
-            promise->finish(Error(ErrorCode::Protocol, tr("The health system sent an unexpectedly large answer."),
+            promise->finish(Error(ErrorCode::Protocol,
+                                  Tr::tr("The health system sent an unexpectedly large answer."),
                                   u"response larger than %1 bytes"_s.arg(maxBytes)));
             return;
         }
         if (flags->badRedirect) {
             promise->finish(Error(ErrorCode::Protocol,
-                                  tr("Health Hub only connects to health systems over https."),
+                                  Tr::tr("Health Hub only connects to health systems over https."),
                                   u"redirect to a non-https URL refused"_s));
             return;
         }
         if (flags->certificateRefused || reply->error() == QNetworkReply::SslHandshakeFailedError) {
             const QString host = reply->url().host();
             qCWarning(lcSmart) << "refused the TLS certificate of" << redactUrl(reply->url());
-            promise->finish(Error(ErrorCode::Network,
-                                  tr("The security certificate of %1 is not valid, so Health Hub did not connect. "
-                                     "Nothing was sent to that site.")
-                                      .arg(host),
-                                  u"TLS certificate refused"_s));
+            promise->finish(
+                Error(ErrorCode::Network,
+                      Tr::tr("The security certificate of %1 is not valid, so Health Hub did not connect. "
+                             "Nothing was sent to that site.")
+                          .arg(host),
+                      u"TLS certificate refused"_s));
             return;
         }
         // HTTP error statuses still carry a body worth reading (OAuth errors); only transport
@@ -131,8 +133,8 @@ QFuture<Result<HttpReply>> sendHttp(QNetworkAccessManager* nam, QNetworkRequest 
             const auto code = reply->error();
             qCWarning(lcSmart) << "network error" << code << "for" << redactUrl(reply->url());
             promise->finish(Error(ErrorCode::Network,
-                                  tr("The health system could not be reached. Check the connection and try "
-                                     "again."),
+                                  Tr::tr("The health system could not be reached. Check the connection and try "
+                                         "again."),
                                   u"network error %1"_s.arg(int(code))));
             return;
         }
@@ -140,7 +142,8 @@ QFuture<Result<HttpReply>> sendHttp(QNetworkAccessManager* nam, QNetworkRequest 
         out.status = status;
         out.body = reply->readAll();
         if (out.body.size() > maxBytes) {
-            promise->finish(Error(ErrorCode::Protocol, tr("The health system sent an unexpectedly large answer."),
+            promise->finish(Error(ErrorCode::Protocol,
+                                  Tr::tr("The health system sent an unexpectedly large answer."),
                                   u"response larger than %1 bytes"_s.arg(maxBytes)));
             return;
         }
@@ -168,7 +171,7 @@ Result<QJsonObject> jsonObjectFromReply(const HttpReply& reply, const char* what
     const bool declaredJson = isJsonMediaType(t);
     const bool undeclared = t.isEmpty() || t == "text/plain" || t == "application/octet-stream";
     if (!declaredJson && !undeclared) {
-        return Error(ErrorCode::Protocol, tr("The health system sent an answer Health Hub cannot read."),
+        return Error(ErrorCode::Protocol, Tr::tr("The health system sent an answer Health Hub cannot read."),
                      u"%1: HTTP %2 with content type %3, not JSON"_s.arg(name)
                          .arg(reply.status)
                          .arg(QString::fromLatin1(t.left(64))));
@@ -176,14 +179,14 @@ Result<QJsonObject> jsonObjectFromReply(const HttpReply& reply, const char* what
     if (!declaredJson) {
         const QByteArray trimmed = reply.body.trimmed();
         if (!trimmed.startsWith('{')) {
-            return Error(ErrorCode::Protocol, tr("The health system sent an answer Health Hub cannot read."),
+            return Error(ErrorCode::Protocol, Tr::tr("The health system sent an answer Health Hub cannot read."),
                          u"%1: HTTP %2 body is not JSON"_s.arg(name).arg(reply.status));
         }
     }
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(reply.body, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject()) {
-        return Error(ErrorCode::Protocol, tr("The health system sent an answer Health Hub cannot read."),
+        return Error(ErrorCode::Protocol, Tr::tr("The health system sent an answer Health Hub cannot read."),
                      u"%1: HTTP %2 body is not a JSON object"_s.arg(name).arg(reply.status));
     }
     return doc.object();
@@ -203,13 +206,15 @@ Error httpStatusError(int status, const char* what)
 {
     const QString detail = u"%1: HTTP %2"_s.arg(QString::fromLatin1(what)).arg(status);
     if (status == 401 || status == 403)
-        return Error(ErrorCode::Unauthorized, tr("The health system refused access. Please sign in again."),
+        return Error(ErrorCode::Unauthorized, Tr::tr("The health system refused access. Please sign in again."),
                      detail);
     if (status == 404)
-        return Error(ErrorCode::Server, tr("The health system does not offer this service."), detail);
+        return Error(ErrorCode::Server, Tr::tr("The health system does not offer this service."), detail);
     if (status == 429)
-        return Error(ErrorCode::Server, tr("The health system is busy. Please try again in a minute."), detail);
-    return Error(ErrorCode::Server, tr("The health system answered with an error (HTTP %1).").arg(status), detail);
+        return Error(ErrorCode::Server, Tr::tr("The health system is busy. Please try again in a minute."),
+                     detail);
+    return Error(ErrorCode::Server, Tr::tr("The health system answered with an error (HTTP %1).").arg(status),
+                 detail);
 }
 
 } // namespace hh::smart

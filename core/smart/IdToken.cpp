@@ -24,16 +24,15 @@ namespace hh::smart {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::smart", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::smart)
+};
 
 Error refused(const QString& detail)
 {
     return Error(ErrorCode::Protocol,
-                 tr("The health system's proof of identity (id_token) is not valid, so Health Hub did not "
-                    "connect. Nothing was stored."),
+                 Tr::tr("The health system's proof of identity (id_token) is not valid, so Health Hub did not "
+                        "connect. Nothing was stored."),
                  u"id_token: "_s + detail);
 }
 
@@ -192,7 +191,7 @@ QFuture<Result<QJsonArray>> fetchJwks(QNetworkAccessManager* nam, const QUrl& jw
 {
     if (!isAllowedUrl(jwksUri))
         return readyFuture<QJsonArray>(Error(ErrorCode::Protocol,
-                                             tr("Health Hub only connects to health systems over https."),
+                                             Tr::tr("Health Hub only connects to health systems over https."),
                                              u"jwks_uri is not an allowed URL"_s));
     QNetworkRequest request(jwksUri);
     request.setRawHeader("Accept", "application/json");
@@ -217,7 +216,8 @@ QFuture<Result<QJsonArray>> fetchJwks(QNetworkAccessManager* nam, const QUrl& jw
         }
         const QJsonValue keys = doc->value("keys"_L1);
         if (!keys.isArray()) {
-            promise->finish(Error(ErrorCode::Protocol, tr("The health system sent an answer Health Hub cannot read."),
+            promise->finish(Error(ErrorCode::Protocol,
+                                  Tr::tr("The health system sent an answer Health Hub cannot read."),
                                   u"jwks without keys array"_s));
             return;
         }

@@ -16,14 +16,13 @@ namespace {
 
 const QString kOAuthUrisExact = u"http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris"_s;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::smart", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::smart)
+};
 
 Error protocolError(const QString& detail)
 {
-    return Error(ErrorCode::Protocol, tr("The health system's sign-in settings could not be read."), detail);
+    return Error(ErrorCode::Protocol, Tr::tr("The health system's sign-in settings could not be read."), detail);
 }
 
 QStringList stringList(const QJsonValue& value)
@@ -189,10 +188,10 @@ Result<SmartConfiguration> SmartConfiguration::fromCapabilityStatement(QByteArra
 Result<SmartConfiguration> SmartConfiguration::validated(SmartConfiguration c)
 {
     if (!isAllowedUrl(c.fhirBaseUrl))
-        return Error(ErrorCode::Protocol, tr("Health Hub only connects to health systems over https."),
+        return Error(ErrorCode::Protocol, Tr::tr("Health Hub only connects to health systems over https."),
                      u"FHIR base is not https"_s);
     if (!isAllowedUrl(c.authorizationEndpoint) || !isAllowedUrl(c.tokenEndpoint))
-        return Error(ErrorCode::Protocol, tr("Health Hub only connects to health systems over https."),
+        return Error(ErrorCode::Protocol, Tr::tr("Health Hub only connects to health systems over https."),
                      u"authorization or token endpoint is not https"_s);
     dropIfNotAllowed(c.revocationEndpoint, "revocation_endpoint");
     dropIfNotAllowed(c.registrationEndpoint, "registration_endpoint");
@@ -203,8 +202,8 @@ Result<SmartConfiguration> SmartConfiguration::validated(SmartConfiguration c)
         c.source == Source::CapabilityStatement && c.codeChallengeMethodsSupported.isEmpty();
     if (!c.supportsS256() && !metadataOnlyWithoutList)
         return Error(ErrorCode::Protocol,
-                     tr("This health system does not support the secure sign-in method (PKCE S256) that "
-                        "Health Hub requires."),
+                     Tr::tr("This health system does not support the secure sign-in method (PKCE S256) that "
+                            "Health Hub requires."),
                      u"server does not list S256 in code_challenge_methods_supported"_s);
     return c;
 }

@@ -16,10 +16,9 @@ namespace hh::smart {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::smart", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::smart)
+};
 
 QNetworkRequest formRequest(const QUrl& url)
 {
@@ -31,7 +30,7 @@ QNetworkRequest formRequest(const QUrl& url)
 
 Error notAllowed()
 {
-    return Error(ErrorCode::Protocol, tr("Health Hub only connects to health systems over https."),
+    return Error(ErrorCode::Protocol, Tr::tr("Health Hub only connects to health systems over https."),
                  u"endpoint is not an allowed URL"_s);
 }
 
@@ -67,9 +66,10 @@ QFuture<Result<TokenResponse>> TokenClient::postTokenRequest(const QUrl& tokenEn
                                        type != "application/octet-stream";
             if (declaredOther) {
                 if (reply->status >= 200 && reply->status <= 299) {
-                    promise->finish(Error(ErrorCode::Protocol,
-                                          tr("The health system sent a sign-in answer Health Hub cannot read."),
-                                          u"%1: non-JSON reply"_s.arg(whatName)));
+                    promise->finish(
+                        Error(ErrorCode::Protocol,
+                              Tr::tr("The health system sent a sign-in answer Health Hub cannot read."),
+                              u"%1: non-JSON reply"_s.arg(whatName)));
                 } else {
                     promise->finish(httpStatusError(reply->status, "token endpoint"));
                 }
@@ -98,8 +98,9 @@ QFuture<Result<TokenResponse>> TokenClient::refresh(const QUrl& tokenEndpoint, c
                                                     const QString& clientId, const QString& scope)
 {
     if (refreshToken.isEmpty())
-        return readyFuture<TokenResponse>(Error(
-            ErrorCode::Unauthorized, tr("This connection needs you to sign in again."), u"no refresh token"_s));
+        return readyFuture<TokenResponse>(Error(ErrorCode::Unauthorized,
+                                                Tr::tr("This connection needs you to sign in again."),
+                                                u"no refresh token"_s));
     FormBody form;
     form.add("grant_type", QByteArrayLiteral("refresh_token"))
         .add("refresh_token", refreshToken.toByteArray())
@@ -114,7 +115,7 @@ QFuture<Result<TokenResponse>> TokenClient::jwtBearerGrant(const QUrl& tokenEndp
 {
     if (key.isNull() || clientId.isEmpty())
         return readyFuture<TokenResponse>(Error(ErrorCode::Unauthorized,
-                                                tr("This connection needs you to sign in again."),
+                                                Tr::tr("This connection needs you to sign in again."),
                                                 u"no device key or dynamic client id"_s));
     auto assertion = makeClientAssertion(key, clientId, tokenEndpoint, m_now());
     if (!assertion)
@@ -154,7 +155,7 @@ QFuture<Status> TokenClient::revoke(const QUrl& revocationEndpoint, const Secret
             }
             if (isJsonMediaType(reply->mediaType)) {
                 auto parsed = parseTokenResponse(reply->body, reply->status, QDateTime::currentDateTimeUtc());
-                promise->finish(parsed ? Error(ErrorCode::Protocol, tr("The health system did not confirm."),
+                promise->finish(parsed ? Error(ErrorCode::Protocol, Tr::tr("The health system did not confirm."),
                                                u"revocation: unexpected body"_s)
                                        : parsed.error());
                 return;
@@ -175,7 +176,7 @@ QFuture<Result<TokenClient::RegisteredClient>> TokenClient::registerClient(const
         return promise->future();
     }
     if (key.isNull() || initialAccessToken.isEmpty() || softwareId.isEmpty()) {
-        promise->finish(Error(ErrorCode::InvalidInput, tr("The device could not be registered."),
+        promise->finish(Error(ErrorCode::InvalidInput, Tr::tr("The device could not be registered."),
                               u"registration needs a key, an initial token and a software id"_s));
         return promise->future();
     }
@@ -217,7 +218,7 @@ QFuture<Result<TokenClient::RegisteredClient>> TokenClient::registerClient(const
             }
             const QString clientId = json->value("client_id"_L1).toString();
             if (clientId.isEmpty()) {
-                promise->finish(Error(ErrorCode::Protocol, tr("The device could not be registered."),
+                promise->finish(Error(ErrorCode::Protocol, Tr::tr("The device could not be registered."),
                                       u"registration reply has no client_id"_s));
                 return;
             }

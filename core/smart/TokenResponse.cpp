@@ -16,14 +16,13 @@ namespace hh::smart {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::smart", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::smart)
+};
 
 Error protocol(const QString& detail)
 {
-    return Error(ErrorCode::Protocol, tr("The health system sent a sign-in answer Health Hub cannot read."),
+    return Error(ErrorCode::Protocol, Tr::tr("The health system sent a sign-in answer Health Hub cannot read."),
                  detail);
 }
 
@@ -94,24 +93,25 @@ Result<TokenResponse> parseTokenResponse(QByteArrayView body, int httpStatus, co
         if (isGrantRevokedError(code)) {
             const QString msg =
                 description.isEmpty()
-                    ? tr("The health system no longer accepts this sign-in. Please sign in again.")
-                    : tr("The health system no longer accepts this sign-in (%1). Please sign in again.")
+                    ? Tr::tr("The health system no longer accepts this sign-in. Please sign in again.")
+                    : Tr::tr("The health system no longer accepts this sign-in (%1). Please sign in again.")
                           .arg(description);
             return Error(ErrorCode::Unauthorized, msg, detail);
         }
-        const QString msg =
-            description.isEmpty()
-                ? tr("The health system refused the request (%1).").arg(cleanDescription(code))
-                : tr("The health system refused the request (%1: %2).").arg(cleanDescription(code), description);
+        const QString msg = description.isEmpty()
+                                ? Tr::tr("The health system refused the request (%1).").arg(cleanDescription(code))
+                                : Tr::tr("The health system refused the request (%1: %2).")
+                                      .arg(cleanDescription(code), description);
         return Error(ErrorCode::Server, msg, detail);
     }
     if (httpStatus < 200 || httpStatus > 299) {
         const QString detail = u"token endpoint: HTTP %1"_s.arg(httpStatus);
         if (httpStatus == 401 || httpStatus == 403)
             return Error(ErrorCode::Unauthorized,
-                         tr("The health system no longer accepts this sign-in. Please sign in again."), detail);
-        return Error(ErrorCode::Server, tr("The health system answered with an error (HTTP %1).").arg(httpStatus),
-                     detail);
+                         Tr::tr("The health system no longer accepts this sign-in. Please sign in again."),
+                         detail);
+        return Error(ErrorCode::Server,
+                     Tr::tr("The health system answered with an error (HTTP %1).").arg(httpStatus), detail);
     }
     if (!isObject)
         return protocol(u"token response is not a JSON object"_s);

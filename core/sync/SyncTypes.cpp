@@ -8,7 +8,7 @@ namespace hh::sync {
 namespace {
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("hh::sync::SyncTypes", text);
+    return QCoreApplication::translate("hh::sync", text);
 }
 
 QString isoOrEmpty(const QDateTime& t)

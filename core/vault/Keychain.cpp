@@ -17,14 +17,13 @@
 namespace hh {
 
 namespace {
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::Keychain", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::Keychain)
+};
 
 Error unavailable(const QString& detail)
 {
-    return Error(ErrorCode::Keychain, tr("The system keychain is not available."), detail);
+    return Error(ErrorCode::Keychain, Tr::tr("The system keychain is not available."), detail);
 }
 
 // Every QtKeychain job runs on one process-wide thread with its own event loop. The Secret
@@ -118,7 +117,7 @@ Result<SecretBytes> SystemKeychain::read(const QString& key)
     if (!job)
         return unavailable(QStringLiteral("read timed out"));
     if (job->error == QKeychain::EntryNotFound)
-        return Error(ErrorCode::NotFound, tr("The system keychain holds no key for this vault."),
+        return Error(ErrorCode::NotFound, Tr::tr("The system keychain holds no key for this vault."),
                      QStringLiteral("entry not found"));
     if (job->error != QKeychain::NoError)
         return unavailable(QStringLiteral("read error %1").arg(int(job->error)));

@@ -17,14 +17,13 @@ namespace hh {
 namespace {
 const QString kFormatName = QStringLiteral("healthhub-vault-header");
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("hh::VaultHeader", text);
-}
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(hh::VaultHeader)
+};
 
 Error corrupt(const QString& detail)
 {
-    return Error(ErrorCode::VaultCorrupt, tr("The vault header file is damaged."), detail);
+    return Error(ErrorCode::VaultCorrupt, Tr::tr("The vault header file is damaged."), detail);
 }
 } // namespace
 
@@ -40,10 +39,10 @@ Result<VaultHeader> VaultHeader::load(const QString& path)
 {
     QFile f(path);
     if (!f.exists())
-        return Error(ErrorCode::VaultMissing, tr("There is no vault in this data folder."),
+        return Error(ErrorCode::VaultMissing, Tr::tr("There is no vault in this data folder."),
                      QStringLiteral("header missing"));
     if (!f.open(QIODevice::ReadOnly))
-        return Error(ErrorCode::Io, tr("The vault header could not be read."), f.errorString());
+        return Error(ErrorCode::Io, Tr::tr("The vault header could not be read."), f.errorString());
     if (f.size() > 1024 * 1024)
         return corrupt(QStringLiteral("header too large"));
     QJsonParseError pe{};
@@ -55,9 +54,10 @@ Result<VaultHeader> VaultHeader::load(const QString& path)
         return corrupt(QStringLiteral("wrong format name"));
     const int version = o.value(u"version").toInt(-1);
     if (version > kFormatVersion)
-        return Error(ErrorCode::VaultTooNew,
-                     tr("This vault was created by a newer version of Health Hub. Update Health Hub to open it."),
-                     QStringLiteral("header version %1").arg(version));
+        return Error(
+            ErrorCode::VaultTooNew,
+            Tr::tr("This vault was created by a newer version of Health Hub. Update Health Hub to open it."),
+            QStringLiteral("header version %1").arg(version));
     if (version < 1)
         return corrupt(QStringLiteral("bad version"));
 
@@ -104,11 +104,11 @@ Status VaultHeader::save(const QString& path) const
     };
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
-        return Error(ErrorCode::Io, tr("The vault header could not be written."), f.errorString());
+        return Error(ErrorCode::Io, Tr::tr("The vault header could not be written."), f.errorString());
     f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     f.write(QJsonDocument(o).toJson(QJsonDocument::Indented));
     if (!f.commit())
-        return Error(ErrorCode::Io, tr("The vault header could not be written."), f.errorString());
+        return Error(ErrorCode::Io, Tr::tr("The vault header could not be written."), f.errorString());
     QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return success();
 }
@@ -156,7 +156,7 @@ Result<SecretBytes> VaultHeader::unwrapKey(const QString& email, const SecretByt
 {
     const qsizetype i = indexOf(email);
     if (i < 0)
-        return Error(ErrorCode::NotFound, tr("No account with this email address exists in this vault."),
+        return Error(ErrorCode::NotFound, Tr::tr("No account with this email address exists in this vault."),
                      QStringLiteral("no header entry"));
     const Wrapping& w = m_accounts.at(i);
     crypto::KdfCost cost;
@@ -167,7 +167,8 @@ Result<SecretBytes> VaultHeader::unwrapKey(const QString& email, const SecretByt
         return kek.error();
     auto key = crypto::open(*kek, w.wrapped);
     if (!key)
-        return Error(ErrorCode::WrongPassword, tr("The password is not correct."), QStringLiteral("unwrap failed"));
+        return Error(ErrorCode::WrongPassword, Tr::tr("The password is not correct."),
+                     QStringLiteral("unwrap failed"));
     return key;
 }
 

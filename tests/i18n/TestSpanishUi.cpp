@@ -68,35 +68,6 @@ private Q_SLOTS:
         QVERIFY(one != u"1 years"_s);
     }
 
-    // Files that translate through a local helper with their own context (not the one lupdate records)
-    // still get their Spanish text.
-    void contextFallback_data()
-    {
-        QTest::addColumn<QString>("runtimeContext");
-        QTest::addColumn<QString>("lupdateContext");
-        QTest::addColumn<QString>("source");
-        QTest::newRow("summary builder") << u"hh::clinical::Summary"_s << u"hh::clinical::SummaryBuilder"_s
-                                         << u"No flu vaccine recorded for this season."_s;
-        QTest::newRow("sync store") << u"hh::db::SyncStore"_s << u"hh::db::SyncSession"_s
-                                    << u"The sync history could not be updated."_s;
-        QTest::newRow("anonymous namespace") << u"hh::db::ProfileStore"_s << u"hh::db"_s
-                                             << u"The settings could not be saved."_s;
-    }
-
-    void contextFallback()
-    {
-        QFETCH(QString, runtimeContext);
-        QFETCH(QString, lupdateContext);
-        QFETCH(QString, source);
-        const QString expected = spanish(lupdateContext, source);
-        QVERIFY(!expected.isEmpty());
-        QCOMPARE(QCoreApplication::translate(runtimeContext.toUtf8().constData(), source.toUtf8().constData()),
-                 expected);
-        // A text that is in no catalog stays as it is.
-        QCOMPARE(QCoreApplication::translate(runtimeContext.toUtf8().constData(), "Not a Health Hub text"),
-                 u"Not a Health Hub text"_s);
-    }
-
     void mainWindowAndDashboardInSpanish()
     {
         hh::test::ViewsEnv env;
