@@ -2,6 +2,7 @@
 // ConnectDialog, the sign-in settings page, adding a health system by address, and signing in from
 // the dialog through the login window (demo server, auto-approve).
 #include "ConnectTestSupport.h"
+#include "LoginModuleSupport.h"
 #include "WebTestSupport.h"
 
 #include "core/connect/DemoEndpoints.h"
@@ -30,7 +31,7 @@ class TestConnectDialog : public QObject
     Q_OBJECT
 
 public:
-    static void initMain() { ui::LoginDialog::prepareApplication(); }
+    static void initMain() { test::prepareLoginWindow(); }
 
 private:
     std::unique_ptr<test::VaultFixture> f;

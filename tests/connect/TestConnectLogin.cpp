@@ -1,8 +1,9 @@
 // End to end through the real QWebEngineView of the login window against the demo health systems:
 // happy path (both flavors) with proof that no token, code or state is in clear in the vault files
 // or the log, cancel, a forged / expired / reused state, consent denied, an insecure page refused,
-// an unreachable portal, and the "open in my browser" fallback.
+// an unreachable portal, the "open in my browser" fallback, and a missing login window module.
 #include "ConnectTestSupport.h"
+#include "LoginModuleSupport.h"
 #include "WebTestSupport.h"
 
 #include "core/connect/DemoEndpoints.h"
@@ -14,6 +15,7 @@
 #include <QLineEdit>
 #include <QLoggingCategory>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QToolButton>
 #include <QWebEngineProfile>
@@ -28,7 +30,7 @@ class TestConnectLogin : public QObject
     Q_OBJECT
 
 public:
-    static void initMain() { LoginDialog::prepareApplication(); }
+    static void initMain() { test::prepareLoginWindow(); }
 
 private:
     std::unique_ptr<test::VaultFixture> f;
@@ -350,6 +352,38 @@ private Q_SLOTS:
         QCOMPARE(pendingStates(), 0);
         // The browser got the "you can close this window" page from the listener.
         QTRY_VERIFY_WITH_TIMEOUT(browser.url().port() == port, 10000);
+    }
+
+    // The browser is a module loaded on the first sign-in: without it the window says so (and does
+    // not crash), starts nothing with the portal, and "Try again" works once the module is back.
+    void missingModuleIsAClearError()
+    {
+        QTemporaryDir empty;
+        QVERIFY(empty.isValid());
+        ui::LoginBrowserLoader::setSearchPaths({empty.path()});
+        auto restore = qScopeGuard([] { ui::LoginBrowserLoader::setSearchPaths({QStringLiteral(HH_LOGIN_MODULE_DIR)}); });
+        use(*autoServer);
+        auto dialog = openLogin(u"demo-epic"_s, u"mother"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->phase(), LoginDialog::Phase::Failed, 10000);
+        QVERIFY(dialog->lastError().has_value());
+        const QString message = dialog->lastError()->message();
+        QVERIFY2(message.startsWith(u"The sign-in window could not be loaded: "_s), qPrintable(message));
+        QVERIFY2(message.contains(ui::LoginBrowserLoader::moduleFileName()), qPrintable(message));
+        QCOMPARE(dialog->lastError()->code(), ErrorCode::NotFound);
+        auto* status = dialog->findChild<QLabel*>(u"loginStatusLabel"_s);
+        QVERIFY(status && status->isVisible());
+        QCOMPARE(status->text(), message);
+        QVERIFY(dialog->findChild<QPushButton*>(u"retryButton"_s)->isVisible());
+        QVERIFY(!dialog->findChild<QWidget*>(u"loginWebView"_s));
+        QCOMPARE(pendingStates(), 0); // no sign-in was begun
+        QCOMPARE(connectionCount(), 0);
+
+        restore.dismiss();
+        ui::LoginBrowserLoader::setSearchPaths({QStringLiteral(HH_LOGIN_MODULE_DIR)});
+        QTest::mouseClick(dialog->findChild<QPushButton*>(u"retryButton"_s), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->phase(), LoginDialog::Phase::Connected, 30000);
+        QVERIFY(dialog->findChild<QWidget*>(u"loginWebView"_s));
+        QCOMPARE(connectionCount(), 1);
     }
 };
 

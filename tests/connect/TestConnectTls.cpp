@@ -4,6 +4,7 @@
 // certificate, say so clearly, send nothing to that site, exchange and store nothing, and give the
 // sign-in's state up so it can never be used.
 #include "ConnectTestSupport.h"
+#include "LoginModuleSupport.h"
 
 #include "smart/FakeHttpServer.h"
 #include "smart/TlsTestServer.h"
@@ -28,7 +29,7 @@ class TestConnectTls : public QObject
     Q_OBJECT
 
 public:
-    static void initMain() { LoginDialog::prepareApplication(); }
+    static void initMain() { test::prepareLoginWindow(); }
 
 private:
     std::unique_ptr<test::VaultFixture> f;

@@ -3,6 +3,7 @@
 // renewal -> needs_reauth, and disconnect (revocation reached the server; tokens gone; data kept or
 // deleted as asked).
 #include "ConnectTestSupport.h"
+#include "LoginModuleSupport.h"
 #include "WebTestSupport.h"
 
 #include "core/connect/DemoEndpoints.h"
@@ -23,7 +24,7 @@ class TestConnectTokens : public QObject
     Q_OBJECT
 
 public:
-    static void initMain() { LoginDialog::prepareApplication(); }
+    static void initMain() { test::prepareLoginWindow(); }
 
 private:
     std::unique_ptr<test::VaultFixture> f;

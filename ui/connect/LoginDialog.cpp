@@ -6,8 +6,9 @@
 #include "core/smart/Pkce.h"
 #include "core/smart/UrlPolicy.h"
 #include "ui/Async.h"
-#include "ui/connect/LoginRequestInterceptor.h"
-#include "ui/connect/LoginWebPage.h"
+#include "ui/connect/LoginBrowser.h"
+#include "ui/connect/LoginBrowserFactory.h"
+#include "ui/connect/LoginBrowserLoader.h"
 
 #include <QCoreApplication>
 #include <QDesktopServices>
@@ -21,12 +22,6 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QWebEngineCertificateError>
-#include <QWebEngineDownloadRequest>
-#include <QWebEngineLoadingInfo>
-#include <QWebEngineProfile>
-#include <QWebEngineSettings>
-#include <QWebEngineView>
 
 #include <unistd.h>
 
@@ -35,9 +30,6 @@ using namespace Qt::StringLiterals;
 namespace hh::ui {
 
 namespace {
-// Chromium's net::ERR_ABORTED: a navigation we refused or stopped ourselves.
-constexpr int kNetErrAborted = -3;
-
 QString hostText(const QUrl& url)
 {
     if (url.host().isEmpty())
@@ -70,13 +62,10 @@ LoginDialog::LoginDialog(connect::ConnectService* service, QString profileId, QS
 LoginDialog::~LoginDialog()
 {
     abandon();
-    // The page must die before its profile.
-    delete m_view;
-    m_view = nullptr;
-    delete m_page;
-    m_page = nullptr;
-    delete m_profile; // owns the interceptor
-    m_profile = nullptr;
+    // Now, not with the other children: the page must die before its profile (the browser's
+    // destructor sees to that).
+    delete m_browser;
+    m_browser = nullptr;
 }
 
 void LoginDialog::prepareApplication()
@@ -158,22 +147,22 @@ void LoginDialog::buildUi()
     layout->addLayout(bottom);
 
     connect(m_back, &QToolButton::clicked, this, [this] {
-        if (m_view && m_phase == Phase::Portal)
-            m_view->back();
+        if (m_browser && m_phase == Phase::Portal)
+            m_browser->back();
     });
     connect(m_reload, &QToolButton::clicked, this, [this] {
-        if (m_view && m_phase == Phase::Portal) {
+        if (m_browser && m_phase == Phase::Portal) {
             m_stack->setCurrentWidget(m_browserHost);
-            m_view->reload();
+            m_browser->reload();
         }
     });
     connect(m_cancel, &QPushButton::clicked, this, &LoginDialog::reject);
     connect(m_browserButton, &QPushButton::clicked, this, &LoginDialog::openInBrowser);
     connect(m_retry, &QPushButton::clicked, this, [this] {
-        if (m_phase == Phase::Portal && m_view && m_request) {
+        if (m_phase == Phase::Portal && m_browser && m_request) {
             // The portal could not be reached: same sign-in, load again.
             m_stack->setCurrentWidget(m_browserHost);
-            m_view->load(m_request->authorizeUrl);
+            m_browser->load(m_request->authorizeUrl);
             return;
         }
         start();
@@ -181,78 +170,42 @@ void LoginDialog::buildUi()
     setPhase(Phase::Starting);
 }
 
-void LoginDialog::createBrowser()
+bool LoginDialog::createBrowser()
 {
-    // A new off-the-record profile for every sign-in: nothing of the portal session reaches the disk
-    // and no two logins share cookies.
-    m_profile = new QWebEngineProfile(this);
-    Q_ASSERT(m_profile->isOffTheRecord());
-    m_profile->setHttpCacheType(QWebEngineProfile::MemoryHttpCache);
-    m_profile->setPersistentCookiesPolicy(QWebEngineProfile::NoPersistentCookies);
-    m_profile->setSpellCheckEnabled(false);
-    m_interceptor = new LoginRequestInterceptor(m_profile);
-    m_profile->setUrlRequestInterceptor(m_interceptor);
-    connect(m_profile, &QWebEngineProfile::downloadRequested, this, [](QWebEngineDownloadRequest* download) {
-        qCInfo(lcUi) << "login: download refused";
-        download->cancel();
-    });
-    connect(m_interceptor, &LoginRequestInterceptor::redirectBlocked, this, &LoginDialog::onRedirect,
-            Qt::QueuedConnection);
-
-    m_page = new LoginWebPage(m_profile, this);
-    QWebEngineSettings* s = m_page->settings();
-    s->setAttribute(QWebEngineSettings::JavascriptCanOpenWindows, false);
-    s->setAttribute(QWebEngineSettings::JavascriptCanAccessClipboard, false);
-    s->setAttribute(QWebEngineSettings::LocalContentCanAccessRemoteUrls, false);
-    s->setAttribute(QWebEngineSettings::LocalContentCanAccessFileUrls, false);
-    s->setAttribute(QWebEngineSettings::PluginsEnabled, false);
-    s->setAttribute(QWebEngineSettings::ScreenCaptureEnabled, false);
-    s->setAttribute(QWebEngineSettings::WebRTCPublicInterfacesOnly, true);
-    s->setAttribute(QWebEngineSettings::DnsPrefetchEnabled, false);
-    s->setAttribute(QWebEngineSettings::FullScreenSupportEnabled, false);
-    s->setAttribute(QWebEngineSettings::PdfViewerEnabled, false);
-    s->setAttribute(QWebEngineSettings::NavigateOnDropEnabled, false);
-    s->setAttribute(QWebEngineSettings::AllowRunningInsecureContent, false);
-
-    connect(m_page, &QWebEnginePage::certificateError, this, [this](const QWebEngineCertificateError& error) {
-        QWebEngineCertificateError refused = error;
-        refused.rejectCertificate();
-        qCWarning(lcUi) << "login: certificate error refused for" << redactUrl(error.url());
-        const QString host = hostText(error.url());
-        QTimer::singleShot(0, this, [this, host] {
-            fail(Error(ErrorCode::Network,
-                       tr("The security certificate of %1 is not valid, so Health Hub did not continue. Nothing "
-                          "was sent to that site.")
-                           .arg(host),
-                       u"certificate error"_s));
-        });
-    });
-    connect(m_page, &LoginWebPage::redirectCaptured, this, &LoginDialog::onRedirect, Qt::QueuedConnection);
-    connect(m_page, &LoginWebPage::navigationRefused, this, [this](const QUrl& url) {
-        const QString host = hostText(url);
-        QTimer::singleShot(0, this, [this, host] {
-            fail(Error(ErrorCode::Protocol,
-                       tr("The sign-in page tried to open an unprotected page (%1). Health Hub only opens "
-                          "encrypted (https) pages and refused it.")
-                           .arg(host),
-                       u"insecure navigation refused"_s));
-        });
-    });
-    connect(m_page, &QWebEnginePage::loadingChanged, this, &LoginDialog::onLoadingChanged);
-    connect(m_page, &QWebEnginePage::urlChanged, this, &LoginDialog::onUrlChanged);
-    connect(m_page, &QWebEnginePage::renderProcessTerminated, this,
-            [this](QWebEnginePage::RenderProcessTerminationStatus status, int) {
-                if (status == QWebEnginePage::NormalTerminationStatus || m_phase != Phase::Portal)
-                    return;
-                fail(Error(ErrorCode::Unknown, tr("The sign-in page stopped working. Try again."),
-                           u"render process terminated"_s));
-            });
-
-    m_view = new QWebEngineView(m_browserHost);
-    m_view->setObjectName(u"loginWebView"_s);
-    m_view->setContextMenuPolicy(Qt::NoContextMenu); // no "Inspect", no "Open in new window"
-    m_view->setPage(m_page);
-    m_browserHost->layout()->addWidget(m_view);
+    // The first sign-in loads the WebEngine module; later ones reuse it.
+    Result<LoginBrowserFactory*> factory = LoginBrowserLoader::factory();
+    if (!factory) {
+        fail(factory.error());
+        return false;
+    }
+    // Every event arrives queued (never inside a WebEngine callback) and never after dispose().
+    LoginBrowser::Events events;
+    events.redirectCaptured = [this](const QUrl& url) { onRedirect(url); };
+    events.navigationRefused = [this](const QUrl& url) {
+        fail(Error(ErrorCode::Protocol,
+                   tr("The sign-in page tried to open an unprotected page (%1). Health Hub only opens "
+                      "encrypted (https) pages and refused it.")
+                       .arg(hostText(url)),
+                   u"insecure navigation refused"_s));
+    };
+    events.certificateRejected = [this](const QUrl& url) {
+        fail(Error(ErrorCode::Network,
+                   tr("The security certificate of %1 is not valid, so Health Hub did not continue. Nothing "
+                      "was sent to that site.")
+                       .arg(hostText(url)),
+                   u"certificate error"_s));
+    };
+    events.urlChanged = [this](const QUrl& url) { onUrlChanged(url); };
+    events.loadFailed = [this](const QUrl& url, const QString& errorString) { onLoadFailed(url, errorString); };
+    events.rendererCrashed = [this] {
+        if (m_phase != Phase::Portal)
+            return;
+        fail(Error(ErrorCode::Unknown, tr("The sign-in page stopped working. Try again."),
+                   u"render process terminated"_s));
+    };
+    m_browser = (*factory)->createBrowser(std::move(events), m_browserHost);
+    m_browserHost->layout()->addWidget(m_browser->widget());
+    return true;
 }
 
 void LoginDialog::destroyBrowser()
@@ -262,31 +215,11 @@ void LoginDialog::destroyBrowser()
         m_listener->deleteLater();
         m_listener = nullptr;
     }
-    if (!m_profile)
+    if (!m_browser)
         return;
-    // Deferred (we may be inside one of the page's signals), page before profile.
-    // Detached from the dialog, so that its destructor does not delete them in creation order.
-    QWebEngineProfile* profile = m_profile;
-    profile->setParent(nullptr);
-    if (m_page) {
-        m_page->disconnect(this);
-        m_page->setParent(nullptr);
-        connect(m_page, &QObject::destroyed, profile, &QObject::deleteLater);
-    } else {
-        profile->deleteLater();
-    }
-    if (m_interceptor)
-        m_interceptor->disconnect(this);
-    if (m_view) {
-        m_view->hide();
-        m_view->deleteLater();
-    }
-    if (m_page)
-        m_page->deleteLater();
-    m_view = nullptr;
-    m_page = nullptr;
-    m_interceptor = nullptr;
-    m_profile = nullptr;
+    // Deferred by the browser itself, page before profile.
+    m_browser->dispose();
+    m_browser = nullptr;
 }
 
 void LoginDialog::setPhase(Phase phase)
@@ -325,8 +258,9 @@ void LoginDialog::start()
     m_error.reset();
     m_address->clear();
     m_lock->setVisible(false);
-    createBrowser();
     setPhase(Phase::Starting);
+    if (!createBrowser())
+        return;
     showStatus(tr("Opening the sign-in page…"), false);
     const quint64 attempt = m_attempt;
     whenFinished(m_service->endpoint(m_endpointId), this, [this, attempt](const Result<connect::Endpoint>& ep) {
@@ -372,14 +306,13 @@ void LoginDialog::onLoginReady(const connect::LoginRequest& request)
 {
     m_request = request;
     m_stateOpen = true;
-    m_page->setRedirectUri(request.redirectUri);
-    m_interceptor->setRedirectUri(request.redirectUri);
+    m_browser->setRedirectUri(request.redirectUri);
     setWindowTitle(tr("Sign in to %1").arg(request.endpointName));
     setPhase(Phase::Portal);
     m_stack->setCurrentWidget(m_browserHost);
     onUrlChanged(request.authorizeUrl);
-    m_view->load(request.authorizeUrl);
-    m_view->setFocus();
+    m_browser->load(request.authorizeUrl);
+    m_browser->widget()->setFocus();
 }
 
 void LoginDialog::onUrlChanged(const QUrl& url)
@@ -394,18 +327,13 @@ void LoginDialog::onUrlChanged(const QUrl& url)
                                     : tr("%1 runs on this computer (not encrypted)").arg(url.host()));
 }
 
-void LoginDialog::onLoadingChanged(const QWebEngineLoadingInfo& info)
+void LoginDialog::onLoadFailed(const QUrl& url, const QString& errorString)
 {
-    if (info.status() != QWebEngineLoadingInfo::LoadFailedStatus || m_captured || m_phase != Phase::Portal)
+    if (m_captured || m_phase != Phase::Portal)
         return;
-    if (info.errorCode() == kNetErrAborted)
-        return; // we refused or stopped it ourselves
-    if (info.errorDomain() == QWebEngineLoadingInfo::HttpStatusCodeDomain)
-        return; // the portal answered (its own error page is shown)
-    qCWarning(lcUi) << "login: page failed to load:" << info.errorCode() << redactUrl(info.url());
     showStatus(tr("The sign-in page of %1 could not be reached (%2). Check the internet connection and try "
                   "again.")
-                   .arg(hostText(info.url()), info.errorString()),
+                   .arg(hostText(url), errorString),
                true);
     m_retry->setVisible(true);
 }
@@ -418,8 +346,8 @@ void LoginDialog::onRedirect(const QUrl& url)
     if (!redirect.isRedirect())
         return;
     m_captured = true;
-    if (m_view)
-        m_view->stop();
+    if (m_browser)
+        m_browser->stop();
     handleRedirect(redirect);
 }
 
@@ -492,8 +420,8 @@ void LoginDialog::openInBrowser()
         fail(Error(ErrorCode::Unknown, tr("Your web browser could not be opened."), u"openUrl failed"_s));
         return;
     }
-    if (m_view)
-        m_view->stop();
+    if (m_browser)
+        m_browser->stop();
     setPhase(Phase::Browser);
     showStatus(tr("Finish signing in to %1 in your web browser. Health Hub continues here as soon as the "
                   "portal sends you back.")
@@ -508,8 +436,8 @@ void LoginDialog::fail(const Error& error)
     qCInfo(lcUi) << "login failed:" << error.detail();
     m_error = error;
     abandon();
-    if (m_view)
-        m_view->stop();
+    if (m_browser)
+        m_browser->stop();
     setPhase(Phase::Failed);
     showStatus(error.message().isEmpty() ? tr("The sign-in failed.") : error.message(), true);
     Q_EMIT failed(error);
@@ -534,8 +462,8 @@ void LoginDialog::reject()
     if (m_phase != Phase::Connected && m_phase != Phase::Failed) {
         abandon();
         ++m_attempt; // late results of this attempt are ignored
-        if (m_view)
-            m_view->stop();
+        if (m_browser)
+            m_browser->stop();
         setPhase(Phase::Cancelled);
     }
     QDialog::reject();

@@ -17,9 +17,6 @@ class QLineEdit;
 class QPushButton;
 class QStackedWidget;
 class QToolButton;
-class QWebEngineProfile;
-class QWebEngineView;
-class QWebEngineLoadingInfo;
 
 namespace hh::smart {
 class LoopbackRedirectListener;
@@ -27,26 +24,30 @@ class LoopbackRedirectListener;
 
 namespace hh::ui {
 
-class LoginRequestInterceptor;
-class LoginWebPage;
+class LoginBrowser;
 
 // The sign-in window: a patient portal in an embedded browser (issue 4, ARCHITECTURE.md "Security").
 //
-// Opens the authorization URL of ConnectService::beginLogin() in a QWebEngineView with a NEW
-// off-the-record profile (no cookies or cache on disk; family members' portal sessions never mix),
-// shows the portal's host and a lock for https in a read-only address bar, and offers back, reload,
-// cancel and "Open in my browser instead". The redirect URI is captured before any request for it
-// leaves (LoginWebPage + LoginRequestInterceptor); certificate errors, non-loopback http, popups,
-// downloads and permission requests are refused; no DevTools, no context menu. When the portal
-// cannot be reached an error page with "Try again" is shown. The captured redirect goes to
-// ConnectService::completeLogin(); on success the dialog accepts itself.
+// Opens the authorization URL of ConnectService::beginLogin() in an embedded browser (LoginBrowser:
+// QtWebEngine with a NEW off-the-record profile, so no cookies or cache on disk and family members'
+// portal sessions never mix), shows the portal's host and a lock for https in a read-only address
+// bar, and offers back, reload, cancel and "Open in my browser instead". The redirect URI is captured
+// before any request for it leaves; certificate errors, non-loopback http, popups, downloads and
+// permission requests are refused; no DevTools, no context menu. When the portal cannot be reached an
+// error page with "Try again" is shown. The captured redirect goes to ConnectService::completeLogin();
+// on success the dialog accepts itself.
+//
+// The browser lives in a separate module (hh_login_webengine) that LoginBrowserLoader loads when the
+// first sign-in starts: this class, hh_ui and the healthhub executable do not link QtWebEngine, so the
+// app starts without it. A missing module fails the sign-in with a clear message (phase Failed).
 //
 // Demo endpoints: DemoEndpoints::ensureStarted() is called first (on this, the GUI thread).
-// Widgets carry objectNames for tests: loginWebView, addressBarLineEdit, lockIconLabel, backButton,
-// reloadButton, cancelButton, openInBrowserButton, loginStatusLabel, retryButton, closeButton.
+// Widgets carry objectNames for tests: loginWebView (the QWebEngineView), addressBarLineEdit,
+// lockIconLabel, backButton, reloadButton, cancelButton, openInBrowserButton, loginStatusLabel,
+// retryButton, closeButton.
 //
 // The QApplication needs Qt::AA_ShareOpenGLContexts set before it is created (and
-// QTWEBENGINE_DISABLE_SANDBOX=1 when running as root): prepareApplication().
+// QTWEBENGINE_DISABLE_SANDBOX=1 when running as root): prepareApplication(), which needs no WebEngine.
 class LoginDialog final : public QDialog
 {
     Q_OBJECT
@@ -67,7 +68,7 @@ public:
     ~LoginDialog() override;
 
     // Before QApplication exists: shared OpenGL contexts, no Chromium sandbox as root, no remote
-    // debugging port.
+    // debugging port. Only QtCore calls: the executable runs it without loading QtWebEngine.
     static void prepareApplication();
 
     // Starts (or restarts) the sign-in: a fresh browser profile and a fresh state.
@@ -91,14 +92,14 @@ Q_SIGNALS:
 
 private:
     void buildUi();
-    void createBrowser();
+    [[nodiscard]] bool createBrowser();
     void destroyBrowser();
     void setPhase(Phase phase);
     void beginLogin();
     void onLoginReady(const connect::LoginRequest& request);
     void onRedirect(const QUrl& url);
     void handleRedirect(const smart::RedirectResult& redirect);
-    void onLoadingChanged(const QWebEngineLoadingInfo& info);
+    void onLoadFailed(const QUrl& url, const QString& errorString);
     void onUrlChanged(const QUrl& url);
     void openInBrowser();
     void showStatus(const QString& text, bool canRetry);
@@ -131,11 +132,8 @@ private:
     QPushButton* m_retry = nullptr;
     QPushButton* m_close = nullptr;
 
-    // Per login: destroyed page first, then the profile.
-    QWebEngineProfile* m_profile = nullptr;
-    LoginRequestInterceptor* m_interceptor = nullptr;
-    LoginWebPage* m_page = nullptr;
-    QWebEngineView* m_view = nullptr;
+    // Per login (a child of m_browserHost); disposed when a new sign-in starts.
+    LoginBrowser* m_browser = nullptr;
     smart::LoopbackRedirectListener* m_listener = nullptr;
 };
 

@@ -15,7 +15,7 @@ namespace hh::ui {
 //   network: redirectCaptured() carries the URL;
 // - https is allowed; http only to a loopback host; anything else is refused (navigationRefused());
 // - popups (window.open, target=_blank) are denied; feature permissions are denied.
-// Certificate errors and downloads are handled by LoginDialog (refused).
+// Certificate errors and downloads are handled by WebEngineLoginBrowser (refused).
 class LoginWebPage final : public QWebEnginePage
 {
     Q_OBJECT

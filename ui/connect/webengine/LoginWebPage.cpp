@@ -1,4 +1,4 @@
-#include "ui/connect/LoginWebPage.h"
+#include "ui/connect/webengine/LoginWebPage.h"
 
 #include "core/Log.h"
 #include "core/smart/RedirectResult.h"

@@ -1,4 +1,4 @@
-#include "ui/connect/LoginRequestInterceptor.h"
+#include "ui/connect/webengine/LoginRequestInterceptor.h"
 
 #include "core/smart/RedirectResult.h"
 #include "core/smart/UrlPolicy.h"
