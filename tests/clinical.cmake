@@ -6,6 +6,10 @@ hh_add_test(NAME tst_clinical_dedup SOURCES clinical/TestDeduplicator.cpp clinic
             LIBS hh_clinical LABEL unit)
 hh_add_test(NAME tst_clinical_summary SOURCES clinical/TestSummaryBuilder.cpp clinical/ClinicalSamples.h
             LIBS hh_clinical LABEL unit)
+hh_add_test(NAME tst_clinical_summary_accumulator
+            SOURCES clinical/TestSummaryAccumulator.cpp clinical/TestSummaryReference.cpp clinical/TestSummaryReference.h
+                    clinical/ClinicalSamples.h
+            LIBS hh_clinical LABEL unit TIMEOUT 300)
 hh_add_test(NAME tst_clinical_corpus SOURCES clinical/TestClinicalCorpus.cpp LIBS hh_clinical LABEL unit TIMEOUT 300)
 hh_add_test(NAME tst_clinical_fuzz_regressions
             SOURCES clinical/TestFuzzRegressions.cpp fuzz/NormalizerFuzzHarness.cpp fuzz/NormalizerFuzzHarness.h

@@ -34,6 +34,10 @@ struct SummaryOptions {
 // immunizations_due, labs, vitals, encounters, alerts, counts, sources. Every item of conditions,
 // medications, allergies, immunizations, immunizations_due, labs, vitals, encounters and alerts has
 // `display`, `code` {system, code} and `sources` [{provider, endpoint, raw_id, ...}].
+// Lists are newest first (encounters: upcoming earliest first, then past newest first); ties are
+// broken by a total order, so the document does not depend on the order of `records`.
+// build() feeds every record to a SummaryAccumulator (SummaryAccumulator.h), which builds the same
+// document from a stream of records in bounded memory; prefer it for a whole profile.
 // Pure, reentrant, never throws.
 class SummaryBuilder
 {
