@@ -7,8 +7,10 @@
 #include "core/clinical/Deduplicator.h"
 #include "core/clinical/NormalizedRecord.h"
 #include "core/clinical/Normalizer.h"
+#include "core/clinical/SummaryAccumulator.h"
 #include "core/clinical/SummaryBuilder.h"
 #include "db/ConnectionFactory.h"
+#include "db/NormalizedRow.h"
 #include "db/SqlUtil.h"
 
 #include <QCoreApplication>
@@ -16,6 +18,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
@@ -47,7 +50,7 @@ QString tr(const char* text)
 }
 
 // Queue row meaning "the summary must be rebuilt" (real group keys are "<ResourceType>:...").
-const QString kSummaryMarker = u"~summary"_s;
+const QString kSummaryMarker = summaryQueueMarker();
 // Placeholders per "WHERE id IN (...)" read of raw JSON.
 constexpr int kInChunk = 200;
 
@@ -89,24 +92,6 @@ struct WorkItem {
     QString oldGroup; // its dedup_group
 };
 
-// A normalized row ready to be written (computed off the SQL thread).
-struct NormOut {
-    QString group;
-    QByteArray json;
-    QString resourceType;
-    QString status;
-    QString system;
-    QString code;
-    QString display;
-    QString effectiveAt;
-    QString effectiveEnd;
-    std::optional<double> valueNum;
-    QString valueUnit;
-    QString valueText;
-    QString abnormal;
-    QString error;
-};
-
 using MedicationIndex = QHash<QString, QHash<QString, QJsonObject>>; // connection -> Medication id -> resource
 
 std::optional<QJsonObject> resolveMedication(const QHash<QString, QJsonObject>* meds, const QString& reference)
@@ -124,8 +109,8 @@ std::optional<QJsonObject> resolveMedication(const QHash<QString, QJsonObject>* 
     return *it;
 }
 
-NormOut normalizeOne(const WorkItem& w, const QByteArray& json, const ConnectionMeta& conn,
-                     const QHash<QString, QJsonObject>* meds)
+NormalizedRow normalizeOne(const WorkItem& w, const QByteArray& json, const ConnectionMeta& conn,
+                           const QHash<QString, QJsonObject>* meds)
 {
     NormalizeContext ctx;
     ctx.provider = conn.provider;
@@ -134,38 +119,17 @@ NormOut normalizeOne(const WorkItem& w, const QByteArray& json, const Connection
     ctx.rawId = w.rawId;
     if (isMedicationOrder(w.resourceType))
         ctx.resolve = [meds](const QString& reference) { return resolveMedication(meds, reference); };
-    QJsonObject resource;
-    if (Normalizer::isSupported(w.resourceType)) {
-        resource = QJsonDocument::fromJson(json).object(); // malformed JSON: {} -> a record with `error`
-    } else {
-        // Unsupported types (Binary, Coverage ...) get their error record without parsing the JSON.
-        resource.insert(u"resourceType"_s, w.resourceType);
-        resource.insert(u"id"_s, w.resourceId);
-    }
-    const NormalizedRecord r = Normalizer::normalize(resource, ctx);
-    NormOut o;
-    o.group = Deduplicator::groupKey(r);
-    o.json = r.toJsonBytes();
-    o.resourceType = r.resourceType.isEmpty() ? w.resourceType : r.resourceType;
-    o.status = r.status;
-    o.system = r.canonicalSystem;
-    o.code = r.canonicalCode;
-    o.display = r.display;
-    o.effectiveAt = r.effectiveAt;
-    o.effectiveEnd = r.effectiveEnd;
-    o.valueNum = r.valueNum();
-    o.valueUnit = r.valueUnit();
-    o.valueText = r.valueText();
-    o.abnormal = r.abnormal();
-    o.error = r.error;
-    return o;
+    // Unsupported types are not parsed (their JSON was not even read).
+    const QJsonObject resource = Normalizer::isSupported(w.resourceType) ? QJsonDocument::fromJson(json).object()
+                                                                          : QJsonObject();
+    return NormalizedRow::make(resource, w.resourceType, w.resourceId, ctx);
 }
 
 // A batch of raw rows being normalized on the pool. Waits for its work before it goes away.
 struct NormBatch {
     std::vector<WorkItem> items;
     std::vector<QByteArray> json; // same index as items; empty for unsupported types
-    std::vector<NormOut> out;
+    std::vector<NormalizedRow> out;
     QList<qsizetype> indices;
     QFuture<void> future;
     NormBatch() = default;
@@ -219,6 +183,12 @@ struct GroupChunk {
                 g.rows.push_back(CleanOut{c.sourcesJsonBytes(), c.toJsonBytes()});
         }
     }
+};
+
+// What the summary is built from while the groups are merged: the accumulator and the groups fed to it.
+struct SummaryFeed {
+    SummaryAccumulator summary;
+    QSet<QString> groups;
 };
 
 } // namespace
@@ -294,10 +264,12 @@ struct ClinicalPipeline::Impl {
     Status loadMedications(MedicationIndex& index);
     Status findDirtyGroups(bool summaryAbsent, QStringList& groups, QHash<QString, qint64>& groupRows, bool& marker);
     Status recomputeGroups(const QStringList& groups, const QHash<QString, qint64>& groupRows,
-                           QHash<QString, QList<CleanRecord>>& kept, bool& changed);
-    Status writeSummary(const QList<ConnectionInfo>& infos, QHash<QString, QList<CleanRecord>>& kept);
+                           SummaryFeed& feed, bool& changed);
+    Status writeSummary(const QList<ConnectionInfo>& infos, SummaryFeed& feed);
     Status updateStatus(bool withSummary, const QByteArray& summaryJson);
     void markFailed(const Error& error);
+
+    Q_DECLARE_TR_FUNCTIONS(hh::db::ClinicalPipeline::Impl)
 };
 
 ClinicalPipeline::ClinicalPipeline(std::shared_ptr<ConnectionFactory> factory) : d(std::make_unique<Impl>())
@@ -410,9 +382,9 @@ Status ClinicalPipeline::Impl::run()
     total += 1; // the summary
     report();
 
-    QHash<QString, QList<CleanRecord>> kept;
+    SummaryFeed feed;
     bool cleanChanged = false;
-    if (Status st = recomputeGroups(groups, groupRows, kept, cleanChanged); !st)
+    if (Status st = recomputeGroups(groups, groupRows, feed, cleanChanged); !st)
         return st;
     if (cancelled())
         return cancelledError();
@@ -421,7 +393,7 @@ Status ClinicalPipeline::Impl::run()
     const bool connectionsNewer = !generatedAt.isEmpty() && newestConnectionChange > generatedAt;
     const bool needSummary = summaryAbsent || marker || normalizedChanged || cleanChanged || connectionsNewer;
     if (needSummary) {
-        if (Status st = writeSummary(infos, kept); !st)
+        if (Status st = writeSummary(infos, feed); !st)
             return st;
         stats.summaryWritten = true;
     } else {
@@ -515,7 +487,7 @@ Status ClinicalPipeline::Impl::normalizePhase(const QHash<QString, ConnectionMet
     QSqlQuery scan, readIn, insert, update, dirty, remove;
     if (Status st = prepare(scan, u"SELECT r.rowid, r.id, r.connection_id, r.resource_type, r.resource_id, r.content_hash, "
                                   u"r.missing_since_job_id IS NOT NULL, n.id, n.raw_hash, n.normalizer_version, "
-                                  u"n.dedup_group, CAST(r.resource_json AS BLOB) FROM profile_fhir_resources_raw r "
+                                  u"n.dedup_group FROM profile_fhir_resources_raw r "
                                   u"LEFT JOIN profile_fhir_resources_normalized n ON n.raw_id = r.id "
                                   u"WHERE +r.profile_id = ? AND r.rowid > ? ORDER BY r.rowid LIMIT ?"_s);
         !st)
@@ -526,12 +498,7 @@ Status ClinicalPipeline::Impl::normalizePhase(const QHash<QString, ConnectionMet
     inSql += u')';
     if (Status st = prepare(readIn, inSql); !st)
         return st;
-    if (Status st = prepare(insert,
-                            u"INSERT INTO profile_fhir_resources_normalized (id, profile_id, raw_id, resource_type, status, "
-                            u"canonical_system, canonical_code, display, effective_at, effective_end, value_num, value_unit, "
-                            u"value_text, abnormal, normalized_json, error, normalizer_version, raw_hash, dedup_group, "
-                            u"updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?, ?)"_s);
-        !st)
+    if (Status st = prepare(insert, normalizedInsertSql()); !st)
         return st;
     if (Status st = prepare(update,
                             u"UPDATE profile_fhir_resources_normalized SET resource_type = ?, status = ?, "
@@ -555,6 +522,33 @@ Status ClinicalPipeline::Impl::normalizePhase(const QHash<QString, ConnectionMet
         if (!dirty.exec())
             return dbError(dirty.lastError(), saveError);
         queued.insert(group);
+        return success();
+    };
+
+    // The raw JSON of a batch's rows (supported types only), read by id: the scan itself reads no JSON.
+    auto readJson = [&](NormBatch& b) -> Status {
+        b.json.assign(b.items.size(), QByteArray());
+        QHash<QString, size_t> wanted;
+        for (size_t i = 0; i < b.items.size(); ++i) {
+            if (Normalizer::isSupported(b.items[i].resourceType))
+                wanted.insert(b.items[i].rawId, i);
+        }
+        const QStringList ids = wanted.keys();
+        for (qsizetype c = 0; c < ids.size(); c += kInChunk) {
+            int bound = 0;
+            for (qsizetype i = c; i < std::min(ids.size(), c + kInChunk); ++i)
+                readIn.bindValue(bound++, ids.at(i));
+            for (int i = bound; i < kInChunk; ++i)
+                readIn.bindValue(i, QString()); // matches no id
+            if (!readIn.exec())
+                return dbError(readIn.lastError(), readError);
+            while (readIn.next()) {
+                const auto it = wanted.constFind(readIn.value(0).toString());
+                if (it != wanted.cend())
+                    b.json[*it] = readIn.value(1).toByteArray();
+            }
+            readIn.finish();
+        }
         return success();
     };
 
@@ -586,34 +580,31 @@ Status ClinicalPipeline::Impl::normalizePhase(const QHash<QString, ConnectionMet
             return st;
         for (size_t i = 0; i < b.items.size(); ++i) {
             const WorkItem& w = b.items[i];
-            const NormOut& o = b.out[i];
+            const NormalizedRow& o = b.out[i];
             QSqlQuery& q = w.normId.isEmpty() ? insert : update;
-            int k = 0;
             if (w.normId.isEmpty()) {
-                // The normalized row takes its raw row's id: unique (raw_id is), and time-ordered like it.
-                q.bindValue(k++, w.rawId);
-                q.bindValue(k++, profileId);
-                q.bindValue(k++, w.rawId);
-            }
-            q.bindValue(k++, o.resourceType);
-            q.bindValue(k++, textOrNull(o.status));
-            q.bindValue(k++, textOrNull(o.system));
-            q.bindValue(k++, textOrNull(o.code));
-            q.bindValue(k++, textOrNull(o.display));
-            q.bindValue(k++, textOrNull(o.effectiveAt));
-            q.bindValue(k++, textOrNull(o.effectiveEnd));
-            q.bindValue(k++, realOrNull(o.valueNum));
-            q.bindValue(k++, textOrNull(o.valueUnit));
-            q.bindValue(k++, textOrNull(o.valueText));
-            q.bindValue(k++, textOrNull(o.abnormal));
-            q.bindValue(k++, o.json);
-            q.bindValue(k++, textOrNull(o.error));
-            q.bindValue(k++, kNormalizerVersion);
-            q.bindValue(k++, w.contentHash);
-            q.bindValue(k++, textOrNull(o.group));
-            q.bindValue(k++, now);
-            if (!w.normId.isEmpty())
+                bindNormalizedInsert(q, w.rawId, profileId, w.contentHash, o, now);
+            } else {
+                int k = 0;
+                q.bindValue(k++, o.resourceType);
+                q.bindValue(k++, textOrNull(o.status));
+                q.bindValue(k++, textOrNull(o.system));
+                q.bindValue(k++, textOrNull(o.code));
+                q.bindValue(k++, textOrNull(o.display));
+                q.bindValue(k++, textOrNull(o.effectiveAt));
+                q.bindValue(k++, textOrNull(o.effectiveEnd));
+                q.bindValue(k++, realOrNull(o.valueNum));
+                q.bindValue(k++, textOrNull(o.valueUnit));
+                q.bindValue(k++, textOrNull(o.valueText));
+                q.bindValue(k++, textOrNull(o.abnormal));
+                q.bindValue(k++, o.json);
+                q.bindValue(k++, textOrNull(o.error));
+                q.bindValue(k++, kNormalizerVersion);
+                q.bindValue(k++, w.contentHash);
+                q.bindValue(k++, textOrNull(o.group));
+                q.bindValue(k++, now);
                 q.bindValue(k++, w.normId);
+            }
             if (!q.exec())
                 return dbError(q.lastError(), saveError);
             if (Status st = queue(w.oldGroup); !st)
@@ -684,13 +675,15 @@ Status ClinicalPipeline::Impl::normalizePhase(const QHash<QString, ConnectionMet
             }
             if (type == u"Medication")
                 medicationChanged.insert(w.connectionId);
-            next->json.push_back(Normalizer::isSupported(type) ? scan.value(11).toByteArray() : QByteArray());
             next->items.push_back(std::move(w));
         }
         scan.finish();
         exhausted = rows < batchSize;
-        if (!next->items.empty())
+        if (!next->items.empty()) {
+            if (Status st = readJson(*next); !st)
+                return st;
             startNormalize(*next);
+        }
         if (pending) {
             if (Status st = writeBatch(*pending); !st)
                 return st;
@@ -720,23 +713,10 @@ Status ClinicalPipeline::Impl::normalizePhase(const QHash<QString, ConnectionMet
             return cancelledError();
         const size_t end = std::min(redo.size(), start + size_t(batchSize));
         NormBatch b;
-        QHash<QString, QByteArray> json;
-        for (size_t c = start; c < end; c += kInChunk) {
-            int bound = 0;
-            for (size_t i = c; i < std::min(end, c + kInChunk); ++i)
-                readIn.bindValue(bound++, redo[i].rawId);
-            for (int i = bound; i < kInChunk; ++i)
-                readIn.bindValue(i, QString()); // matches no id
-            if (!readIn.exec())
-                return dbError(readIn.lastError(), readError);
-            while (readIn.next())
-                json.insert(readIn.value(0).toString(), readIn.value(1).toByteArray());
-            readIn.finish();
-        }
-        for (size_t i = start; i < end; ++i) {
-            b.json.push_back(json.value(redo[i].rawId));
+        for (size_t i = start; i < end; ++i)
             b.items.push_back(std::move(redo[i]));
-        }
+        if (Status st = readJson(b); !st)
+            return st;
         startNormalize(b);
         if (Status st = writeBatch(b); !st)
             return st;
@@ -844,7 +824,7 @@ Status ClinicalPipeline::Impl::findDirtyGroups(bool summaryAbsent, QStringList& 
 }
 
 Status ClinicalPipeline::Impl::recomputeGroups(const QStringList& groups, const QHash<QString, qint64>& groupRows,
-                                               QHash<QString, QList<CleanRecord>>& kept, bool& changed)
+                                               SummaryFeed& feed, bool& changed)
 {
     if (groups.isEmpty())
         return success();
@@ -975,7 +955,10 @@ Status ClinicalPipeline::Impl::recomputeGroups(const QStringList& groups, const 
         testhook::reached("pipeline.clean.after-commit");
         for (GroupWork& g : chunk.groups) {
             done += std::max<qint64>(1, groupRows.value(g.group));
-            kept.insert(g.group, std::move(g.records));
+            for (const CleanRecord& c : std::as_const(g.records))
+                feed.summary.add(c);
+            feed.groups.insert(g.group);
+            g.records.clear();
         }
         report();
         return success();
@@ -1020,46 +1003,47 @@ Status ClinicalPipeline::Impl::recomputeGroups(const QStringList& groups, const 
     return success();
 }
 
-Status ClinicalPipeline::Impl::writeSummary(const QList<ConnectionInfo>& infos, QHash<QString, QList<CleanRecord>>& kept)
+Status ClinicalPipeline::Impl::writeSummary(const QList<ConnectionInfo>& infos, SummaryFeed& feed)
 {
-    // Every clean record: those merged in this run from memory, the others parsed from clean_json.
-    QList<CleanRecord> all;
-    for (auto it = kept.begin(); it != kept.end(); ++it)
-        all.append(std::move(it.value()));
-    kept.clear();
-    {
-        QSqlQuery q;
-        if (Status st = prepare(q, u"SELECT dedup_key, CAST(clean_json AS BLOB) FROM profile_fhir_resources_clean "
-                                   u"WHERE profile_id = ?"_s);
-            !st)
-            return st;
-        q.addBindValue(profileId);
-        if (!q.exec())
-            return dbError(q.lastError(), tr("The records could not be read."));
-        QList<QByteArray> pending;
-        auto flush = [&]() {
-            if (pending.isEmpty())
-                return;
-            const QList<CleanRecord> parsed = QtConcurrent::blockingMapped<QList<CleanRecord>>(
-                &pool, pending, [](const QByteArray& b) { return CleanRecord::fromJson(QJsonDocument::fromJson(b).object()); });
-            all.append(parsed);
-            pending.clear();
-        };
-        // Rows of the groups merged in this run are already in `all`: skipped without reading clean_json.
-        QSet<QString> inMemory;
-        for (const CleanRecord& c : std::as_const(all))
-            inMemory.insert(c.groupKey.isEmpty() ? Deduplicator::groupKeyOf(c.dedupKey) : c.groupKey);
-        while (q.next()) {
-            if (inMemory.contains(Deduplicator::groupKeyOf(q.value(0).toString())))
-                continue;
-            pending.append(q.value(1).toByteArray());
-            if (pending.size() >= batchSize * 2)
-                flush();
+    // The groups merged in this run were fed to the accumulator as they were written; every other clean row
+    // is streamed from the table (memory stays bounded by what the summary shows, not by the records).
+    QSqlQuery q;
+    if (Status st = prepare(q, u"SELECT dedup_key, resource_type, CAST(sources AS BLOB), CAST(clean_json AS BLOB) "
+                               u"FROM profile_fhir_resources_clean WHERE profile_id = ?"_s);
+        !st)
+        return st;
+    q.addBindValue(profileId);
+    if (!q.exec())
+        return dbError(q.lastError(), tr("The records could not be read."));
+    QList<QByteArray> pending;
+    auto flush = [&]() {
+        if (pending.isEmpty())
+            return;
+        const QList<CleanRecord> parsed = QtConcurrent::blockingMapped<QList<CleanRecord>>(
+            &pool, pending, [](const QByteArray& b) { return CleanRecord::fromJson(QJsonDocument::fromJson(b).object()); });
+        for (const CleanRecord& c : parsed)
+            feed.summary.add(c);
+        pending.clear();
+    };
+    while (q.next()) {
+        if (feed.groups.contains(Deduplicator::groupKeyOf(q.value(0).toString())))
+            continue;
+        const QString type = q.value(1).toString();
+        if (!SummaryAccumulator::needsRecord(type)) {
+            // Only counted by the summary: its sources are enough.
+            QList<SourceRef> sources;
+            const QJsonArray array = QJsonDocument::fromJson(q.value(2).toByteArray()).array();
+            for (const QJsonValue& v : array)
+                sources.append(SourceRef::fromJson(v.toObject()));
+            feed.summary.addCounted(type, sources);
+            continue;
         }
-        flush();
+        pending.append(q.value(3).toByteArray());
+        if (pending.size() >= batchSize * 2)
+            flush();
     }
-    const QJsonObject summary = SummaryBuilder::build(all, infos);
-    all.clear();
+    flush();
+    const QJsonObject summary = feed.summary.finish(infos);
     return updateStatus(true, QJsonDocument(summary).toJson(QJsonDocument::Compact));
 }
 

@@ -34,12 +34,18 @@ struct PipelineStats {
 //  - Incremental and idempotent. Raw rows with no normalized row, a normalized row whose raw_hash
 //    differs from the raw content_hash, or an older normalizer_version are (re)normalized; normalized
 //    rows whose raw row is marked missing are removed. Unchanged rows are skipped by hash, without
-//    reading their JSON. A run with nothing to do writes nothing but the summary status.
+//    reading their JSON (the scan reads no JSON; the rows that need work are read by id). A run with
+//    nothing to do writes nothing but the summary status. A sync already writes the normalized rows of
+//    the new resources it stores (SyncStore::prepare, db/NormalizedRow.h: parse once) and queues their
+//    groups: those rows are found up to date here; Medication and the medication orders are left to
+//    this pipeline, which resolves them against every stored Medication of the connection.
 //  - The de-duplication groups (old and new) of every changed row are queued in profile_dedup_dirty in
 //    the same transaction as the normalized writes. Each queued group is then merged again
 //    (Deduplicator::mergeGroup over all of the profile's normalized rows of that group); its clean rows
-//    are replaced and its queue row deleted in one transaction. The summary is rebuilt last (from all
-//    clean rows and the profile's connections) and its queue marker cleared in the same transaction.
+//    are replaced and its queue row deleted in one transaction. The summary is rebuilt last (a
+//    clinical::SummaryAccumulator fed with the groups merged in this run as they are written, then
+//    streamed the other clean rows: memory bounded by the summary, not by the records) and its queue
+//    marker cleared in the same transaction.
 //    A crash or kill at any point leaves the vault consistent; the next run finishes the work.
 //  - Also repaired on every run: groups with clean rows but no normalized row left (raw rows deleted by
 //    cascade) and, when the profile has no summary (never built, or dropped by ConnectionStore when it

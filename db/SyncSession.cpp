@@ -1,5 +1,6 @@
 #include "db/SyncSession.h"
 #include "db/SqlUtil.h"
+#include "db/NormalizedRow.h"
 
 #include "core/Domain.h"
 #include "core/Log.h"
@@ -7,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,7 +25,7 @@ using namespace hh::sync;
 namespace {
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("hh::db::SyncStore", text);
+    return QCoreApplication::translate("hh::db::SyncSession", text);
 }
 
 QVariant textOrNull(const QString& s)
@@ -76,6 +78,11 @@ SyncSession::SyncSession(QSqlDatabase db) : m_db(std::move(db)) {}
 
 SyncSession::~SyncSession()
 {
+    if (Status st = commitPending(); !st)
+        qCWarning(lcDb) << "sync session: the last pages could not be committed:" << st.error().detail();
+    if (m_commits > 0)
+        qCDebug(lcDb) << "sync session:" << m_writeNs / 1000000 << "ms writing pages," << m_commitNs / 1000000
+                      << "ms in" << m_commits << "commits";
     // Statements go before the connection is released (SyncStore::releaseThread()).
     m_insert.reset();
     m_update.reset();
@@ -109,6 +116,8 @@ QSqlQuery* SyncSession::prepared(std::optional<QSqlQuery>& slot, const QString& 
 
 Result<int> SyncSession::failInterruptedJobs(const QString& message)
 {
+    if (Status st = commitPending(); !st)
+        return st.error();
     const QString now = nowUtcIso();
     Transaction tx(m_db);
     if (!tx.isActive())
@@ -186,6 +195,8 @@ Result<QList<SyncTarget>> SyncSession::syncTargets(const SyncSelection& s)
 
 Result<QString> SyncSession::beginJob(const SyncTarget& target)
 {
+    if (Status st = commitPending(); !st)
+        return st.error();
     const QString id = newId();
     const QString now = nowUtcIso();
     Transaction tx(m_db);
@@ -245,6 +256,48 @@ Result<PageWriteStats> SyncSession::storePage(const QString& jobId, const SyncTa
         if (Status st = ensureSeenTable(); !st)
             return st.error();
     }
+    QSqlQuery* seen = nullptr;
+    if (trackSeen) {
+        QSqlError prepError;
+        seen = prepared(m_seen,
+                        QStringLiteral("INSERT OR IGNORE INTO temp.hh_sync_seen (job_id, resource_type, resource_id) "
+                                       "VALUES (?, ?, ?)"),
+                        prepError);
+        if (!seen)
+            return dbError(prepError, saveError);
+    }
+
+    if (!m_batchOpen) {
+        if (!m_db.transaction())
+            return dbError(m_db.lastError(), saveError);
+        m_batchOpen = true;
+        m_batchRows = 0;
+        m_batchGroups.clear();
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const QString now = nowUtcIso();
+    const QString provider = emrVendorKey(target.vendor);
+    for (const RawResource& r : resources) {
+        if (Status st = writeResource(jobId, target, r, provider, now, seen, stats); !st) {
+            rollbackBatch(); // the pending pages too: their checkpoint was not committed, resume fetches them
+            return st.error();
+        }
+    }
+    m_writeNs += timer.nsecsElapsed();
+    testhook::reached("sync.page.written");
+    m_batchRows += int(resources.size());
+    if (m_batchRows >= kBatchRows) {
+        if (Status st = commitPending(); !st)
+            return st.error();
+    }
+    return stats;
+}
+
+Status SyncSession::writeResource(const QString& jobId, const SyncTarget& target, const RawResource& r,
+                                  const QString& provider, const QString& now, QSqlQuery* seen, PageWriteStats& stats)
+{
+    const QString saveError = tr("The records could not be saved.");
     QSqlError prepError;
     QSqlQuery* insert = prepared(
         m_insert,
@@ -254,79 +307,115 @@ Result<PageWriteStats> SyncSession::storePage(const QString& jobId, const SyncTa
         prepError);
     if (!insert)
         return dbError(prepError, saveError);
-    QSqlQuery* update = prepared(
-        m_update,
-        QStringLiteral("UPDATE profile_fhir_resources_raw SET resource_json = CAST(? AS TEXT), "
-                       "content_hash = CAST(? AS TEXT), provider = ?, last_seen_job_id = ?, "
-                       "missing_since_job_id = NULL, fetched_at = ?, updated_at = ? "
-                       "WHERE profile_id = ? AND resource_type = ? AND connection_id = ? AND resource_id = ? "
-                       "AND (content_hash IS NOT CAST(? AS TEXT) OR missing_since_job_id IS NOT NULL)"),
-        prepError);
-    if (!update)
-        return dbError(prepError, saveError);
-    QSqlQuery* seen = nullptr;
-    if (trackSeen) {
-        seen = prepared(m_seen,
-                        QStringLiteral("INSERT OR IGNORE INTO temp.hh_sync_seen (job_id, resource_type, resource_id) "
-                                       "VALUES (?, ?, ?)"),
-                        prepError);
-        if (!seen)
+    const QString rowId = r.rowId.isEmpty() ? newOrderedId() : r.rowId;
+    insert->bindValue(0, rowId);
+    insert->bindValue(1, target.profileId);
+    insert->bindValue(2, r.resourceType);
+    insert->bindValue(3, target.connectionId);
+    insert->bindValue(4, provider);
+    insert->bindValue(5, r.resourceId);
+    insert->bindValue(6, r.json);
+    insert->bindValue(7, r.hash);
+    insert->bindValue(8, jobId);
+    insert->bindValue(9, now);
+    insert->bindValue(10, now);
+    if (!insert->exec())
+        return dbError(insert->lastError(), saveError);
+    if (insert->numRowsAffected() == 1) {
+        ++stats.inserted;
+        // A new resource: its normalized row (prepared off this thread) and its group's queue row go in
+        // the same transaction. Changed resources are normalized again by the clinical pipeline.
+        if (const auto* row = dynamic_cast<const NormalizedRow*>(r.derived.get()); row && !r.rowId.isEmpty()) {
+            QSqlQuery* norm = prepared(m_normInsert, normalizedInsertSql(), prepError);
+            if (!norm)
+                return dbError(prepError, saveError);
+            bindNormalizedInsert(*norm, rowId, target.profileId, QString::fromLatin1(r.hash), *row, now);
+            if (!norm->exec())
+                return dbError(norm->lastError(), saveError);
+            QSqlQuery* dirty = prepared(
+                m_dirty, QStringLiteral("INSERT OR IGNORE INTO profile_dedup_dirty (profile_id, dedup_group) VALUES (?, ?)"),
+                prepError);
+            if (!dirty)
+                return dbError(prepError, saveError);
+            for (const QString& group : {summaryQueueMarker(), row->group}) {
+                if (group.isEmpty() || m_batchGroups.contains(group))
+                    continue;
+                dirty->bindValue(0, target.profileId);
+                dirty->bindValue(1, group);
+                if (!dirty->exec())
+                    return dbError(dirty->lastError(), saveError);
+                m_batchGroups.insert(group);
+            }
+        }
+    } else {
+        QSqlQuery* update = prepared(
+            m_update,
+            QStringLiteral("UPDATE profile_fhir_resources_raw SET resource_json = CAST(? AS TEXT), "
+                           "content_hash = CAST(? AS TEXT), provider = ?, last_seen_job_id = ?, "
+                           "missing_since_job_id = NULL, fetched_at = ?, updated_at = ? "
+                           "WHERE profile_id = ? AND resource_type = ? AND connection_id = ? AND resource_id = ? "
+                           "AND (content_hash IS NOT CAST(? AS TEXT) OR missing_since_job_id IS NOT NULL)"),
+            prepError);
+        if (!update)
             return dbError(prepError, saveError);
+        update->bindValue(0, r.json);
+        update->bindValue(1, r.hash);
+        update->bindValue(2, provider);
+        update->bindValue(3, jobId);
+        update->bindValue(4, now);
+        update->bindValue(5, now);
+        update->bindValue(6, target.profileId);
+        update->bindValue(7, r.resourceType);
+        update->bindValue(8, target.connectionId);
+        update->bindValue(9, r.resourceId);
+        update->bindValue(10, r.hash);
+        if (!update->exec())
+            return dbError(update->lastError(), saveError);
+        if (update->numRowsAffected() == 1)
+            ++stats.updated;
+        else
+            ++stats.unchanged;
     }
+    if (seen) {
+        seen->bindValue(0, jobId);
+        seen->bindValue(1, r.resourceType);
+        seen->bindValue(2, r.resourceId);
+        if (!seen->exec())
+            return dbError(seen->lastError(), saveError);
+    }
+    return success();
+}
 
-    const QString now = nowUtcIso();
-    const QString provider = emrVendorKey(target.vendor);
-    Transaction tx(m_db);
-    if (!tx.isActive())
-        return dbError(m_db.lastError(), saveError);
-    for (const RawResource& r : resources) {
-        insert->bindValue(0, newOrderedId());
-        insert->bindValue(1, target.profileId);
-        insert->bindValue(2, r.resourceType);
-        insert->bindValue(3, target.connectionId);
-        insert->bindValue(4, provider);
-        insert->bindValue(5, r.resourceId);
-        insert->bindValue(6, r.json);
-        insert->bindValue(7, r.hash);
-        insert->bindValue(8, jobId);
-        insert->bindValue(9, now);
-        insert->bindValue(10, now);
-        if (!insert->exec())
-            return dbError(insert->lastError(), saveError);
-        if (insert->numRowsAffected() == 1) {
-            ++stats.inserted;
-        } else {
-            update->bindValue(0, r.json);
-            update->bindValue(1, r.hash);
-            update->bindValue(2, provider);
-            update->bindValue(3, jobId);
-            update->bindValue(4, now);
-            update->bindValue(5, now);
-            update->bindValue(6, target.profileId);
-            update->bindValue(7, r.resourceType);
-            update->bindValue(8, target.connectionId);
-            update->bindValue(9, r.resourceId);
-            update->bindValue(10, r.hash);
-            if (!update->exec())
-                return dbError(update->lastError(), saveError);
-            if (update->numRowsAffected() == 1)
-                ++stats.updated;
-            else
-                ++stats.unchanged;
-        }
-        if (seen) {
-            seen->bindValue(0, jobId);
-            seen->bindValue(1, r.resourceType);
-            seen->bindValue(2, r.resourceId);
-            if (!seen->exec())
-                return dbError(seen->lastError(), saveError);
-        }
+Status SyncSession::commitPending()
+{
+    if (!m_batchOpen)
+        return success();
+    testhook::reached("sync.batch.before-commit");
+    QElapsedTimer timer;
+    timer.start();
+    const bool committed = m_db.commit();
+    m_commitNs += timer.nsecsElapsed();
+    ++m_commits;
+    if (!committed) {
+        const QSqlError error = m_db.lastError();
+        rollbackBatch();
+        return dbError(error, tr("The records could not be saved."));
     }
-    testhook::reached("sync.page.before-commit");
-    if (!tx.commit())
-        return dbError(m_db.lastError(), saveError);
-    testhook::reached("sync.page.after-commit");
-    return stats;
+    m_batchOpen = false;
+    m_batchRows = 0;
+    m_batchGroups.clear();
+    testhook::reached("sync.batch.after-commit");
+    return success();
+}
+
+void SyncSession::rollbackBatch()
+{
+    if (!m_batchOpen)
+        return;
+    (void)m_db.rollback();
+    m_batchOpen = false;
+    m_batchRows = 0;
+    m_batchGroups.clear();
 }
 
 Result<bool> SyncSession::hasResource(const SyncTarget& target, const QString& resourceType, const QString& resourceId)
@@ -387,6 +476,8 @@ Status SyncSession::forEachStoredId(const QString& connectionId, const QString& 
 
 Result<int> SyncSession::markMissing(const QString& jobId, const QString& connectionId, const QStringList& completeTypes)
 {
+    if (Status st = commitPending(); !st)
+        return st.error();
     if (!m_seenTableReady)
         return 0; // nothing was tracked: no complete full pass
     const QString now = nowUtcIso();
@@ -446,8 +537,14 @@ Status SyncSession::saveCheckpoint(const QString& connectionId, const SyncCheckp
     q->bindValue(0, QString::fromUtf8(checkpoint.toJson()));
     q->bindValue(1, connectionId);
     testhook::reached("sync.checkpoint.before-save");
-    if (!q->exec())
-        return dbError(q->lastError(), tr("The sync state could not be saved."));
+    // In the pending batch, if any: the checkpoint commits together with the pages it counts.
+    if (!q->exec()) {
+        const QSqlError error = q->lastError();
+        rollbackBatch();
+        return dbError(error, tr("The sync state could not be saved."));
+    }
+    if (Status st = commitPending(); !st)
+        return st;
     testhook::reached("sync.checkpoint.after-save");
     return success();
 }
@@ -518,6 +615,8 @@ Status SyncSession::recomputeProfileStatus(const QString& profileId, const QStri
 
 Status SyncSession::finishJob(const SyncJobResult& result)
 {
+    if (Status st = commitPending(); !st)
+        return st;
     if (result.jobId.isEmpty())
         return success();
     const QString now = nowUtcIso();
@@ -609,6 +708,8 @@ Result<SyncSettings> SyncSession::loadSettings()
 
 Status SyncSession::saveSettings(const SyncSettings& settings)
 {
+    if (Status st = commitPending(); !st)
+        return st;
     const QString error = tr("The sync settings could not be saved.");
     Transaction tx(m_db);
     if (!tx.isActive())

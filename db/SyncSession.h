@@ -5,6 +5,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QSet>
 
 #include <memory>
 #include <optional>
@@ -27,6 +28,7 @@ public:
     [[nodiscard]] Result<sync::PageWriteStats> storePage(const QString& jobId, const sync::SyncTarget& target,
                                                          const QList<sync::RawResource>& resources,
                                                          bool trackSeen) override;
+    [[nodiscard]] Status commitPending() override;
     [[nodiscard]] Result<bool> hasResource(const sync::SyncTarget& target, const QString& resourceType,
                                            const QString& resourceId) override;
     [[nodiscard]] Status forEachStoredResource(const QString& connectionId, const QString& resourceType,
@@ -41,8 +43,17 @@ public:
     [[nodiscard]] Result<sync::SyncSettings> loadSettings() override;
     [[nodiscard]] Status saveSettings(const sync::SyncSettings& settings) override;
 
+    // Rows after which storePage() commits its batch. Measured with healthhub-bench (100,241 resources):
+    // 1,000 rows per commit 10.2 s, 5,000 rows 7.8 s, 20,000 rows 7.4 s for parse + normalize + store;
+    // each commit rewrites the index pages its rows touched, so fewer, larger commits write less.
+    static constexpr int kBatchRows = 5000;
+
 private:
     [[nodiscard]] Status ensureSeenTable();
+    [[nodiscard]] Status writeResource(const QString& jobId, const sync::SyncTarget& target, const sync::RawResource& r,
+                                       const QString& provider, const QString& now, QSqlQuery* seen,
+                                       sync::PageWriteStats& stats);
+    void rollbackBatch();
     [[nodiscard]] Status recomputeProfileStatus(const QString& profileId, const QString& now);
     [[nodiscard]] QSqlQuery* prepared(std::optional<QSqlQuery>& slot, const QString& sql, QSqlError& error);
     [[nodiscard]] Error dbError(const QSqlError& error, const QString& userMessage) const;
@@ -54,6 +65,16 @@ private:
     std::optional<QSqlQuery> m_seen;
     std::optional<QSqlQuery> m_has;
     std::optional<QSqlQuery> m_checkpoint;
+    std::optional<QSqlQuery> m_normInsert;
+    std::optional<QSqlQuery> m_dirty;
+    // The open batch transaction of storePage() (group commit) and what it queued.
+    bool m_batchOpen = false;
+    int m_batchRows = 0;
+    QSet<QString> m_batchGroups;
+    // Debug timing (counts only): time in storePage() writes and in batch commits.
+    qint64 m_writeNs = 0;
+    qint64 m_commitNs = 0;
+    int m_commits = 0;
 };
 
 } // namespace hh::db

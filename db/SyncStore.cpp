@@ -1,7 +1,13 @@
 #include "db/SyncStore.h"
 
 #include "db/ConnectionFactory.h"
+#include "db/NormalizedRow.h"
 #include "db/SyncSession.h"
+
+#include "core/Domain.h"
+#include "core/clinical/NormalizeContext.h"
+
+#include <QJsonDocument>
 
 namespace hh::db {
 
@@ -19,6 +25,22 @@ Result<std::unique_ptr<sync::ISyncSession>> SyncStore::openSession()
     if (!db)
         return db.error();
     return std::unique_ptr<sync::ISyncSession>(std::make_unique<SyncSession>(*db));
+}
+
+void SyncStore::prepare(const sync::SyncTarget& target, QList<sync::RawResource>& resources) const
+{
+    clinical::NormalizeContext context;
+    context.provider = sync::emrVendorKey(target.vendor);
+    context.endpointId = target.endpointId;
+    context.connectionId = target.connectionId;
+    for (sync::RawResource& r : resources) {
+        if (!normalizedWhenStored(r.resourceType))
+            continue;
+        r.rowId = newOrderedId();
+        context.rawId = r.rowId;
+        const QJsonObject object = r.object.isEmpty() ? QJsonDocument::fromJson(r.json).object() : r.object;
+        r.derived = std::make_shared<const NormalizedRow>(NormalizedRow::make(object, r.resourceType, r.resourceId, context));
+    }
 }
 
 void SyncStore::releaseThread()

@@ -14,10 +14,16 @@ class ConnectionFactory;
 // connection (role "sync" by default) and keeps its prepared statements for the session's life.
 //
 // Storage rules (issue 5, PLATFORM-NOTES.md "Storage speed"):
-// - a page is one transaction; a resource is INSERT OR IGNOREd, then UPDATEd only WHERE its key
-//   matches AND (content_hash IS NOT the new hash OR it was marked missing): unchanged resources are
-//   never rewritten; never INSERT OR REPLACE. JSON and hashes are bound as UTF-8 bytes and stored as
-//   TEXT (CAST), without a UTF-16 round trip.
+// - pages are group-committed (ISyncSession::storePage): a batch transaction of a few thousand rows (SyncSession::kBatchRows),
+//   committed earlier by a checkpoint or when the sync worker's queue runs empty; a resource is
+//   INSERT OR IGNOREd, then UPDATEd only WHERE its key matches AND (content_hash IS NOT the new hash OR
+//   it was marked missing): unchanged resources are never rewritten; never INSERT OR REPLACE. JSON and
+//   hashes are bound as UTF-8 bytes and stored as TEXT (CAST), without a UTF-16 round trip.
+// - parse once (issue 8): prepare() normalizes each new resource from the page reader's parsed object
+//   on the worker's thread (db/NormalizedRow.h; not Medication and medication orders), and storePage()
+//   writes its normalized row and queues its de-duplication group (profile_dedup_dirty, with the summary
+//   marker) in the raw row's transaction. The clinical pipeline then finds those rows up to date by hash
+//   and version; changed resources are normalized again by the pipeline.
 // - the (type, id) pairs a full pass returned are kept in a per-connection TEMP table (memory) so
 //   that markMissing() can flag what a complete pass no longer returned.
 // - profile_emr_connections: only last_synced_at, status, last_error, sync_state and updated_at are
@@ -30,6 +36,7 @@ public:
     ~SyncStore() override;
 
     [[nodiscard]] Result<std::unique_ptr<sync::ISyncSession>> openSession() override;
+    void prepare(const sync::SyncTarget& target, QList<sync::RawResource>& resources) const override;
     void releaseThread() override;
 
 private:

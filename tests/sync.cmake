@@ -6,6 +6,8 @@ target_link_libraries(hh_sync_testsupport PUBLIC hh_sync hh_db Qt6::Network Qt6:
 hh_add_test(NAME tst_sync_units SOURCES sync/TestSyncUnits.cpp LIBS hh_sync LABEL unit)
 hh_add_test(NAME tst_sync_engine SOURCES sync/TestSyncEngine.cpp
             LIBS hh_sync_testsupport hh_demo LABEL integration TIMEOUT 300)
+# Issue 8: group commit and parse-once writes of the sync store.
+hh_add_test(NAME tst_sync_store_batch SOURCES sync/TestSyncStoreBatch.cpp LIBS hh_sync_testsupport LABEL integration)
 hh_add_test(NAME tst_sync_replay SOURCES sync/TestSyncReplay.cpp
             LIBS hh_sync_testsupport hh_demo LABEL integration TIMEOUT 120)
 

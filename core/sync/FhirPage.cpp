@@ -12,7 +12,7 @@ namespace hh::sync {
 namespace {
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("hh::sync::FhirPage", text);
+    return QCoreApplication::translate("hh::sync", text);
 }
 
 Error malformed(const QString& detail)
@@ -76,6 +76,7 @@ std::optional<RawResource> FhirPage::rawResource(const QJsonObject& resource)
     // QJsonObject keeps its keys sorted, so the compact form is canonical for the hash.
     raw.json = QJsonDocument(resource).toJson(QJsonDocument::Compact);
     raw.hash = contentHash(raw.json);
+    raw.object = resource; // shared, not copied: ISyncStore::prepare() works on it
     return raw;
 }
 

@@ -36,12 +36,21 @@ public:
     // Inserts a 'running' profile_sync_jobs row and sets profile_summary.status to 'syncing'.
     // Returns the job id.
     [[nodiscard]] virtual Result<QString> beginJob(const SyncTarget& target) = 0;
-    // Stores one page in ONE transaction: rows are inserted when new, rewritten only when their
-    // content hash changed (or they had been marked missing), left alone otherwise. When trackSeen
-    // is set the (type, id) pairs are remembered for markMissing() of this job.
+    // Stores one page: rows are inserted when new, rewritten only when their content hash changed (or
+    // they had been marked missing), left alone otherwise; rows derived by ISyncStore::prepare() are
+    // written with new rows. When trackSeen is set the (type, id) pairs are remembered for
+    // markMissing() of this job.
+    // Pages are written in batch transactions (group commit): a page is all or nothing, and it is
+    // committed at the latest by the first of: a few thousand rows pending, saveCheckpoint() (which
+    // commits the pages before it with the checkpoint), commitPending(), beginJob(), markMissing(),
+    // finishJob(), saveSettings(), failInterruptedJobs() or the session's end. A failed page rolls the
+    // pending batch back (its pages are fetched again on resume: their checkpoint was not committed).
     [[nodiscard]] virtual Result<PageWriteStats> storePage(const QString& jobId, const SyncTarget& target,
                                                            const QList<RawResource>& resources,
                                                            bool trackSeen) = 0;
+    // Commits the pending pages, if any (SessionPipe calls it when its queue runs empty, so that no
+    // write lock is held while the worker waits for the network).
+    [[nodiscard]] virtual Status commitPending() = 0;
     // True when the connection already holds that resource.
     [[nodiscard]] virtual Result<bool> hasResource(const SyncTarget& target, const QString& resourceType,
                                                    const QString& resourceId) = 0;
@@ -78,6 +87,13 @@ public:
     virtual ~ISyncStore() = default;
     // A session on the calling thread's own connection.
     [[nodiscard]] virtual Result<std::unique_ptr<ISyncSession>> openSession() = 0;
+    // Called on the sync worker's thread before a page is queued for storePage(): may choose rowId and
+    // attach `derived` rows to each resource (CPU work kept off the writer thread). Thread-safe, no I/O.
+    virtual void prepare(const SyncTarget& target, QList<RawResource>& resources) const
+    {
+        Q_UNUSED(target);
+        Q_UNUSED(resources);
+    }
     // Closes the calling thread's database connection(s) of this store. Call on a thread that opened
     // sessions, after they are destroyed and before the thread ends.
     virtual void releaseThread() = 0;

@@ -5,7 +5,13 @@
 #include <QCoreApplication>
 #include <QThread>
 
+#include <chrono>
+
 namespace hh::sync {
+
+namespace {
+constexpr std::chrono::milliseconds kCommitLinger{50};
+}
 
 SessionPipe::SessionPipe(std::shared_ptr<ISyncStore> store, int maxQueued)
     : m_store(std::move(store))
@@ -71,10 +77,28 @@ void SessionPipe::loop()
             lock.unlock();
             task(*session);
             lock.lock();
-            m_busy = false;
             if (isWrite)
                 --m_queuedWrites;
+            // Idle: when no page follows within kCommitLinger the pending pages are committed, so that no
+            // write lock is held while the worker waits for the network (several workers write to one
+            // vault); pages that follow quickly (local replay, a fast server) share one transaction.
+            if (m_tasks.empty())
+                m_changed.wait_for(lock, kCommitLinger, [this] { return m_stop || !m_tasks.empty(); });
+            if (m_tasks.empty()) {
+                lock.unlock();
+                Status st = session->commitPending();
+                lock.lock();
+                if (!st && !m_writeError)
+                    m_writeError = st.error();
+            }
+            m_busy = false;
             m_changed.notify_all();
+        }
+        lock.unlock();
+        if (Status st = session->commitPending(); !st) {
+            std::lock_guard relock(m_mutex);
+            if (!m_writeError)
+                m_writeError = st.error();
         }
     }
     session.reset(); // statements before the connection
@@ -122,6 +146,11 @@ void SessionPipe::storePage(const QString& jobId, const SyncTarget& target, QLis
 {
     if (!m_opened || resources.isEmpty())
         return;
+    // The store's CPU work (e.g. normalizing) runs here, on the worker's thread, while the writer thread
+    // writes earlier pages; the parsed objects are then dropped (the queue holds bytes only).
+    m_store->prepare(target, resources);
+    for (RawResource& r : resources)
+        r.object = QJsonObject();
     post(
         [this, jobId, target, resources = std::move(resources), trackSeen](ISyncSession& s) {
             {
@@ -216,11 +245,14 @@ Status SessionPipe::flush()
 {
     if (!m_opened)
         return closedError();
-    call([](ISyncSession&) {}); // FIFO: every earlier write is done
+    Status committed;
+    call([&committed](ISyncSession& s) { committed = s.commitPending(); }); // FIFO: every earlier write is done
     std::lock_guard lock(m_mutex);
     if (m_writeError)
         return *m_writeError;
-    return success();
+    if (!committed)
+        m_writeError = committed.error();
+    return committed;
 }
 
 std::optional<Error> SessionPipe::error() const

@@ -32,12 +32,16 @@ class ISyncStore;
 //   checkpoint saved after a query's pages is committed after them.
 // - Every other call runs on the store thread and waits for it; callbacks of forEachStored*() run on
 //   the store thread while the caller waits.
-// - flush() waits for every queued write; writeStats() then holds the sum of the page writes.
+// - Before a page is queued, ISyncStore::prepare() runs on the caller's thread (CPU work off the writer).
+// - Pages are group-committed by the session (ISyncSession::storePage); the pipe commits them whenever its
+//   queue runs empty, so no write lock is held while the worker waits for the network.
+// - flush() waits for every queued write and commits; writeStats() then holds the sum of the page writes.
 // Used by one thread (the worker) at a time.
 class SessionPipe final
 {
 public:
-    explicit SessionPipe(std::shared_ptr<ISyncStore> store, int maxQueued = 8);
+    // maxQueued: pages, enough to keep the worker busy while the writer commits a batch.
+    explicit SessionPipe(std::shared_ptr<ISyncStore> store, int maxQueued = 32);
     ~SessionPipe(); // flushes, closes the session and its connection, joins the thread
     SessionPipe(const SessionPipe&) = delete;
     SessionPipe& operator=(const SessionPipe&) = delete;

@@ -12,6 +12,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 // Value types of the sync engine (issue 5). Plain data that crosses threads in queued signals and
@@ -67,11 +68,25 @@ struct SyncSelection {
 
 // One resource of a page, ready to store. json is the compact JSON of the resource (what is kept in
 // resource_json) and hash its SHA-256 in lower-case hex (content_hash).
+//
+// A store may derive rows from a resource off its writer thread (ISyncStore::prepare(), on the sync
+// worker's thread) and write them in the same transaction as the raw row: `object` is the parsed
+// resource the page reader already holds (parse once), `rowId` the raw row id the store chose for a new
+// row, `derived` the store's own data (opaque to the sync engine).
+class DerivedRows
+{
+public:
+    virtual ~DerivedRows() = default;
+};
+
 struct RawResource {
     QString resourceType;
     QString resourceId;
     QByteArray json;
     QByteArray hash;
+    QJsonObject object;
+    QString rowId;
+    std::shared_ptr<const DerivedRows> derived;
 };
 
 // What a page write did.

@@ -155,14 +155,16 @@ private Q_SLOTS:
     void killedAt_data()
     {
         QTest::addColumn<QString>("killAt");
-        // Page hooks run in storePage (one transaction per page, on the session's writer thread); checkpoint
-        // hooks around the single UPDATE of saveCheckpoint (pass start, then after every finished query);
-        // begin/missing/finish hooks in the transactions of beginJob, markMissing and finishJob.
+        // Page hooks run in storePage after a page's rows are written into the open batch transaction (on
+        // the session's writer thread); batch hooks around the commit of that group-committed batch (by size,
+        // when the writer's queue runs empty, or with a checkpoint); checkpoint hooks around saveCheckpoint
+        // (pass start, then after every finished query, committing the pages before it); begin/missing/finish
+        // hooks in the transactions of beginJob, markMissing and finishJob.
         const char* const points[] = {
             "sync.begin.after-commit",         "sync.checkpoint.before-save:1",  "sync.checkpoint.after-save:1",
-            "sync.page.before-commit:1",       "sync.page.after-commit:1",       "sync.page.before-commit:2",
-            "sync.page.after-commit:3",        "sync.page.before-commit:5",      "sync.page.after-commit:7",
-            "sync.page.before-commit:10",      "sync.page.after-commit:13",      "sync.page.before-commit:17",
+            "sync.page.written:1",             "sync.batch.before-commit:1",     "sync.batch.after-commit:1",
+            "sync.page.written:3",             "sync.batch.before-commit:3",     "sync.batch.after-commit:4",
+            "sync.page.written:10",            "sync.batch.after-commit:6",      "sync.page.written:17",
             "sync.checkpoint.before-save:3",   "sync.checkpoint.after-save:5",   "sync.checkpoint.before-save:8",
             "sync.checkpoint.after-save:12",   "sync.missing.before-commit",     "sync.missing.after-commit",
             "sync.finish.before-commit",       "sync.finish.after-commit",

@@ -132,9 +132,9 @@ private Q_SLOTS:
                  account() + QStringList{u"connect"_s, u"--profile"_s, u"Mom"_s, u"--endpoint"_s, endpointId,
                                          u"--login-hint"_s, u"mother"_s});
         QVERIFY2(r.code == 0, r.err.constData());
-        // A first sync dies mid-way (SIGKILL after the 3rd page's commit, core/TestHooks.h): its write-ahead
+        // A first sync dies mid-way (SIGKILL after its 2nd batch commit, core/TestHooks.h): its write-ahead
         // log and shared-memory index stay on disk as after a crash, and are scanned as they are.
-        cli.setEnv(u"HH_KILL_AT"_s, u"sync.page.after-commit:3"_s);
+        cli.setEnv(u"HH_KILL_AT"_s, u"sync.batch.after-commit:2"_s);
         r = step(cli, u"sync-killed"_s, account() + QStringList{u"sync"_s, u"--profile"_s, u"Mom"_s});
         cli.unsetEnv(u"HH_KILL_AT"_s);
         QCOMPARE(r.code, -2);

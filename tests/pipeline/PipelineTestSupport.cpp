@@ -35,13 +35,14 @@ QList<sync::RawResource> demoPatientResources(const demo::SyntheticFamily& famil
 }
 
 Result<qint64> storeDemoPatient(const std::shared_ptr<db::ConnectionFactory>& factory, const QString& connectionId,
-                                const demo::SyntheticFamily& family, demo::Vendor vendor, const QString& patientKey)
+                                const demo::SyntheticFamily& family, demo::Vendor vendor, const QString& patientKey,
+                                StoreMode mode)
 {
-    return storeResources(factory, connectionId, demoPatientResources(family, vendor, patientKey));
+    return storeResources(factory, connectionId, demoPatientResources(family, vendor, patientKey), mode);
 }
 
 Result<qint64> storeResources(const std::shared_ptr<db::ConnectionFactory>& factory, const QString& connectionId,
-                              const QList<sync::RawResource>& resources)
+                              const QList<sync::RawResource>& resources, StoreMode mode)
 {
     db::SyncStore store(factory);
     auto session = store.openSession();
@@ -61,7 +62,10 @@ Result<qint64> storeResources(const std::shared_ptr<db::ConnectionFactory>& fact
         return job.error();
     qint64 stored = 0;
     for (qsizetype start = 0; start < resources.size(); start += 500) {
-        auto r = (*session)->storePage(*job, target, resources.mid(start, 500), false);
+        QList<sync::RawResource> page = resources.mid(start, 500);
+        if (mode == StoreMode::AsSync)
+            store.prepare(target, page);
+        auto r = (*session)->storePage(*job, target, page, false);
         if (!r)
             return r.error();
         stored += std::min<qsizetype>(500, resources.size() - start);

@@ -47,6 +47,39 @@ QStringList cleanSnapshot(synctest::TestVault& vault, const QString& profileId)
     return rows;
 }
 
+// The normalized table of a profile, as comparable rows (updated_at left out).
+QStringList normalizedSnapshot(synctest::TestVault& vault, const QString& profileId)
+{
+    QSqlQuery q(vault.db());
+    q.prepare(QStringLiteral("SELECT id, raw_id, resource_type, status, canonical_system, canonical_code, display, "
+                             "effective_at, effective_end, value_num, value_unit, value_text, abnormal, normalized_json, "
+                             "error, normalizer_version, raw_hash, dedup_group FROM profile_fhir_resources_normalized "
+                             "WHERE profile_id = ? ORDER BY raw_id"));
+    q.addBindValue(profileId);
+    QStringList rows;
+    if (!q.exec())
+        return {QStringLiteral("query failed: ") + q.lastError().text()};
+    while (q.next()) {
+        QStringList cols;
+        for (int i = 0; i < 18; ++i)
+            cols.append(q.value(i).toString());
+        rows.append(cols.join(u'\x1f'));
+    }
+    return rows;
+}
+
+// The summary without its generation time.
+QJsonObject summaryDocument(synctest::TestVault& vault, const QString& profileId)
+{
+    QJsonObject o = QJsonDocument::fromJson(
+                        vault.scalar(QStringLiteral("SELECT summary_json FROM profile_summary WHERE profile_id = ?"), {profileId})
+                            .toString()
+                            .toUtf8())
+                        .object();
+    o.remove(QStringLiteral("generated_at"));
+    return o;
+}
+
 QString summaryOf(synctest::TestVault& vault, const QString& profileId)
 {
     return vault.scalar(QStringLiteral("SELECT summary_json FROM profile_summary WHERE profile_id = ?"), {profileId}).toString();
@@ -71,14 +104,15 @@ class TestClinicalPipeline : public QObject
     QString m_profile;
     QHash<Vendor, QString> m_connections;
 
-    void addPatient(const QString& key, QList<Vendor> vendors)
+    void addPatient(const QString& key, QList<Vendor> vendors,
+                    pipelinetest::StoreMode mode = pipelinetest::StoreMode::RawOnly)
     {
         m_profile = m_vault->addProfile(key);
         for (Vendor v : vendors) {
             const QString ep = pipelinetest::demoEndpointId(v);
             m_vault->addEndpoint(ep, demo::vendorKey(v), ep, QUrl(QStringLiteral("http://127.0.0.1:9/") + ep));
             m_connections.insert(v, m_vault->addConnection(m_profile, ep, demo::vendorKey(v)));
-            auto stored = pipelinetest::storeDemoPatient(m_vault->factory(), m_connections.value(v), m_family, v, key);
+            auto stored = pipelinetest::storeDemoPatient(m_vault->factory(), m_connections.value(v), m_family, v, key, mode);
             QVERIFY2(stored.ok(), stored.ok() ? "" : qPrintable(stored.error().detail()));
             QVERIFY(*stored > 50);
         }
@@ -238,6 +272,59 @@ private Q_SLOTS:
         QVERIFY(!again->summaryWritten);
         QCOMPARE(summaryOf(*m_vault, m_profile), summaryBefore);
         pipeline.releaseThread();
+    }
+
+    // Parse once (issue 8): the sync normalizes new resources from the page reader's objects and writes
+    // their normalized rows with the raw rows (SyncStore::prepare + storePage). The vault it leaves, after
+    // the pipeline, holds exactly the normalized rows, clean rows and summary of the pipeline alone.
+    void storedAsSyncEqualsPipelineAlone()
+    {
+        addPatient(QStringLiteral("mother"), {Vendor::Epic, Vendor::Athena}, pipelinetest::StoreMode::AsSync);
+        const QString medTypes = QStringLiteral("('Medication','MedicationRequest','MedicationStatement',"
+                                                "'MedicationAdministration','MedicationDispense')");
+        const qint64 raw = count(QStringLiteral("SELECT count(*) FROM profile_fhir_resources_raw WHERE profile_id = ?"), {m_profile});
+        const qint64 medications = count(QStringLiteral("SELECT count(*) FROM profile_fhir_resources_raw WHERE profile_id = ? "
+                                                        "AND resource_type IN ") + medTypes, {m_profile});
+        QVERIFY(medications > 0);
+        QVERIFY(raw > medications);
+        // Right after the store: every other resource has its up-to-date normalized row, its group queued
+        // with the summary marker; the medication types wait for the pipeline.
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM profile_fhir_resources_raw r JOIN profile_fhir_resources_normalized n "
+                                      "ON n.raw_id = r.id AND n.id = r.id WHERE r.profile_id = ? AND n.raw_hash = r.content_hash "
+                                      "AND n.normalizer_version = ?"),
+                       {m_profile, clinical::kNormalizerVersion}),
+                 raw - medications);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM profile_fhir_resources_normalized WHERE profile_id = ? "
+                                      "AND resource_type IN ") + medTypes, {m_profile}),
+                 0);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM profile_dedup_dirty WHERE profile_id = ? AND dedup_group = '~summary'"),
+                       {m_profile}),
+                 1);
+        QCOMPARE(count(QStringLiteral("SELECT count(DISTINCT dedup_group) FROM profile_fhir_resources_normalized "
+                                      "WHERE profile_id = ? AND dedup_group IS NOT NULL"), {m_profile}),
+                 count(QStringLiteral("SELECT count(*) FROM profile_dedup_dirty WHERE profile_id = ? AND dedup_group != '~summary'"),
+                       {m_profile}));
+
+        db::ClinicalPipeline pipeline(m_vault->factory());
+        pipeline.setBatchSize(211);
+        auto stats = pipeline.runForProfile(m_profile);
+        QVERIFY2(stats.ok(), stats.ok() ? "" : qPrintable(stats.error().detail()));
+        QCOMPARE(stats->rawScanned, raw);
+        QCOMPARE(stats->normalized, medications);
+        QCOMPARE(stats->unchanged, raw - medications);
+        QVERIFY(stats->summaryWritten);
+        pipeline.releaseThread();
+        const QStringList normalized = normalizedSnapshot(*m_vault, m_profile);
+        const QStringList clean = cleanSnapshot(*m_vault, m_profile);
+        const QJsonObject summary = summaryDocument(*m_vault, m_profile);
+        QCOMPARE(normalized.size(), raw);
+        QVERIFY(!clean.isEmpty());
+        QVERIFY(!summary.isEmpty());
+
+        // The same raw rows, everything derived again by the pipeline alone.
+        QCOMPARE(fullRecompute(), clean);
+        QCOMPARE(normalizedSnapshot(*m_vault, m_profile), normalized);
+        QCOMPARE(summaryDocument(*m_vault, m_profile), summary);
     }
 
     // (b) After raw rows change, disappear and appear, the incremental run gives exactly the clean

@@ -1,0 +1,96 @@
+#include "db/NormalizedRow.h"
+
+#include "core/clinical/Deduplicator.h"
+#include "core/clinical/Normalizer.h"
+
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace hh::db {
+
+using namespace hh::clinical;
+using namespace Qt::StringLiterals;
+
+namespace {
+QVariant textOrNull(const QString& s)
+{
+    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
+}
+} // namespace
+
+NormalizedRow NormalizedRow::make(const QJsonObject& resource, const QString& resourceType, const QString& resourceId,
+                                  const NormalizeContext& context)
+{
+    QJsonObject input;
+    if (Normalizer::isSupported(resourceType)) {
+        input = resource; // malformed JSON arrives as {} -> a record with `error`
+    } else {
+        // Unsupported types (Binary, Coverage ...) get their error record without reading the JSON.
+        input.insert(u"resourceType"_s, resourceType);
+        input.insert(u"id"_s, resourceId);
+    }
+    const NormalizedRecord r = Normalizer::normalize(input, context);
+    NormalizedRow o;
+    o.group = Deduplicator::groupKey(r);
+    o.json = r.toJsonBytes();
+    o.resourceType = r.resourceType.isEmpty() ? resourceType : r.resourceType;
+    o.status = r.status;
+    o.system = r.canonicalSystem;
+    o.code = r.canonicalCode;
+    o.display = r.display;
+    o.effectiveAt = r.effectiveAt;
+    o.effectiveEnd = r.effectiveEnd;
+    o.valueNum = r.valueNum();
+    o.valueUnit = r.valueUnit();
+    o.valueText = r.valueText();
+    o.abnormal = r.abnormal();
+    o.error = r.error;
+    return o;
+}
+
+bool normalizedWhenStored(const QString& type)
+{
+    return type != u"Medication" && type != u"MedicationRequest" && type != u"MedicationStatement"
+        && type != u"MedicationAdministration" && type != u"MedicationDispense";
+}
+
+QString summaryQueueMarker()
+{
+    return u"~summary"_s;
+}
+
+QString normalizedInsertSql()
+{
+    return u"INSERT INTO profile_fhir_resources_normalized (id, profile_id, raw_id, resource_type, status, "
+           u"canonical_system, canonical_code, display, effective_at, effective_end, value_num, value_unit, "
+           u"value_text, abnormal, normalized_json, error, normalizer_version, raw_hash, dedup_group, "
+           u"updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?, ?)"_s;
+}
+
+void bindNormalizedInsert(QSqlQuery& q, const QString& rawId, const QString& profileId, const QString& rawHash,
+                          const NormalizedRow& o, const QString& now)
+{
+    int k = 0;
+    q.bindValue(k++, rawId);
+    q.bindValue(k++, profileId);
+    q.bindValue(k++, rawId);
+    q.bindValue(k++, o.resourceType);
+    q.bindValue(k++, textOrNull(o.status));
+    q.bindValue(k++, textOrNull(o.system));
+    q.bindValue(k++, textOrNull(o.code));
+    q.bindValue(k++, textOrNull(o.display));
+    q.bindValue(k++, textOrNull(o.effectiveAt));
+    q.bindValue(k++, textOrNull(o.effectiveEnd));
+    q.bindValue(k++, o.valueNum ? QVariant(*o.valueNum) : QVariant(QMetaType::fromType<double>()));
+    q.bindValue(k++, textOrNull(o.valueUnit));
+    q.bindValue(k++, textOrNull(o.valueText));
+    q.bindValue(k++, textOrNull(o.abnormal));
+    q.bindValue(k++, o.json);
+    q.bindValue(k++, textOrNull(o.error));
+    q.bindValue(k++, kNormalizerVersion);
+    q.bindValue(k++, rawHash);
+    q.bindValue(k++, textOrNull(o.group));
+    q.bindValue(k++, now);
+}
+
+} // namespace hh::db
