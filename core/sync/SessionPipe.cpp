@@ -79,6 +79,7 @@ void SessionPipe::loop()
             lock.lock();
             if (isWrite)
                 --m_queuedWrites;
+            m_changed.notify_all(); // a caller waiting for this task (call()) or for queue space goes on now
             // Idle: when no page follows within kCommitLinger the pending pages are committed, so that no
             // write lock is held while the worker waits for the network (several workers write to one
             // vault); pages that follow quickly (local replay, a fast server) share one transaction.

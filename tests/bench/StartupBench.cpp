@@ -30,6 +30,9 @@ OneRun runOnce(const QString& healthhub, const QString& dataDir, const QString& 
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
     env.insert(u"HH_STARTUP_PROBE"_s, u"1"_s);
+    // healthhub makes itself non-dumpable (no core dumps), which also hides /proc/PID/maps from a non-root
+    // parent; this test switch keeps it readable for the WebEngine check.
+    env.insert(u"HH_ALLOW_CORE_DUMPS"_s, u"1"_s);
     // Settings and caches of these runs stay in a throw-away home.
     env.insert(u"HOME"_s, home);
     env.insert(u"XDG_CONFIG_HOME"_s, home + u"/config"_s);
