@@ -51,6 +51,8 @@ QString tr(const char* text)
 
 // Queue row meaning "the summary must be rebuilt" (real group keys are "<ResourceType>:...").
 const QString kSummaryMarker = summaryQueueMarker();
+// Clean rows written per transaction of the merge phase (several chunks of groups).
+constexpr qint64 kCleanCommitRows = 30000;
 // Placeholders per "WHERE id IN (...)" read of raw JSON.
 constexpr int kInChunk = 200;
 
@@ -864,14 +866,22 @@ Status ClinicalPipeline::Impl::recomputeGroups(const QStringList& groups, const 
     // (pool, while the SQL thread writes the previous chunk and reads the next), write (SQL thread, one
     // transaction: a group's clean rows and its queue row go together).
     const qint64 chunkRows = std::max<qint64>(qint64(batchSize) * 4, 1);
-    auto writeChunk = [&](GroupChunk& chunk) -> Status {
+    // Several chunks share a transaction (committed at kCleanCommitRows rows and after the last chunk): fewer,
+    // larger commits rewrite fewer index pages. A group's clean rows and its queue row always commit together.
+    std::optional<Transaction> tx;
+    qint64 txRows = 0;
+    auto writeChunk = [&](GroupChunk& chunk, bool last) -> Status {
         QElapsedTimer waited;
         waited.start();
         chunk.future.waitForFinished();
         waitMs += waited.elapsed();
-        Transaction tx(db);
-        if (!tx.isActive())
-            return dbError(db.lastError(), saveError);
+        if (!tx) {
+            tx.emplace(db);
+            if (!tx->isActive()) {
+                tx.reset();
+                return dbError(db.lastError(), saveError);
+            }
+        }
         bool chunkChanged = false;
         for (GroupWork& g : chunk.groups) {
             QHash<QString, ExistingClean> existing;
@@ -949,10 +959,17 @@ Status ClinicalPipeline::Impl::recomputeGroups(const QStringList& groups, const 
                 return dbError(marker.lastError(), saveError);
             changed = true;
         }
-        testhook::reached("pipeline.clean.before-commit");
-        if (!tx.commit())
-            return dbError(db.lastError(), saveError);
-        testhook::reached("pipeline.clean.after-commit");
+        for (const GroupWork& g : chunk.groups)
+            txRows += std::max<qint64>(1, groupRows.value(g.group));
+        if (last || txRows >= kCleanCommitRows) {
+            testhook::reached("pipeline.clean.before-commit");
+            const bool committed = tx->commit();
+            tx.reset();
+            txRows = 0;
+            if (!committed)
+                return dbError(db.lastError(), saveError);
+            testhook::reached("pipeline.clean.after-commit");
+        }
         for (GroupWork& g : chunk.groups) {
             done += std::max<qint64>(1, groupRows.value(g.group));
             for (const CleanRecord& c : std::as_const(g.records))
@@ -991,13 +1008,13 @@ Status ClinicalPipeline::Impl::recomputeGroups(const QStringList& groups, const 
         GroupChunk* c = chunk.get();
         c->future = QtConcurrent::run(&pool, [c]() { c->compute(); });
         if (pending) {
-            if (Status st = writeChunk(*pending); !st)
+            if (Status st = writeChunk(*pending, false); !st)
                 return st;
         }
         pending = std::move(chunk);
     }
     if (pending) {
-        if (Status st = writeChunk(*pending); !st)
+        if (Status st = writeChunk(*pending, true); !st)
             return st;
     }
     return success();
