@@ -21,6 +21,7 @@
 
 #include <QApplication>
 #include <QMessageBox>
+#include <QScopeGuard>
 #include <QStandardPaths>
 
 namespace hh::app {
@@ -52,6 +53,9 @@ int runGui(int& argc, char** argv, const GuiOptions& options)
         }
     }
 
+    // Locks the vault on the way out, after the Shell below is gone: the session's services (records,
+    // sync, pipeline) stop their threads first, so no query runs on a connection being closed.
+    const auto lockOnExit = qScopeGuard([&vault] { vault.lock(); });
     ui::Shell shell(vault, vault);
     // The signed-in session's services: records for the views, connections (login, tokens) and
     // background sync. The Shell releases them before the vault locks.
@@ -116,9 +120,7 @@ int runGui(int& argc, char** argv, const GuiOptions& options)
     });
     QObject::connect(&shell, &ui::Shell::quitRequested, &app, &QCoreApplication::quit);
     shell.start();
-    const int rc = app.exec();
-    vault.lock();
-    return rc;
+    return app.exec();
 }
 
 } // namespace hh::app
