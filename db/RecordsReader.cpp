@@ -1,6 +1,7 @@
 #include "db/RecordsReader.h"
 
 #include "core/Log.h"
+#include "core/clinical/SummaryItems.h"
 #include "core/clinical/JsonUtil.h"
 #include "core/records/FhirBundleWriter.h"
 #include "core/records/FhirResourceExporter.h"
@@ -141,16 +142,6 @@ QString placeholders(qsizetype n)
     return marks.join(u", "_s);
 }
 
-bool isVitalLoinc(const QString& code)
-{
-    static const QSet<QString> vitals = {
-        u"85354-9"_s, u"8480-6"_s,  u"8462-4"_s,  u"8867-4"_s,  u"9279-1"_s,  u"59408-5"_s, u"2708-6"_s,
-        u"8310-5"_s,  u"8331-1"_s,  u"8302-2"_s,  u"8306-3"_s,  u"9843-4"_s,  u"29463-7"_s, u"3141-9"_s,
-        u"39156-5"_s, u"8287-5"_s,  u"59576-9"_s, u"8289-1"_s,  u"77606-2"_s, u"72514-3"_s,
-    };
-    return vitals.contains(code);
-}
-
 TestKind testKindOf(const QJsonObject& clean, const QString& system, const QString& code, bool numeric)
 {
     QStringList categories;
@@ -160,7 +151,7 @@ TestKind testKindOf(const QJsonObject& clean, const QString& system, const QStri
         return TestKind::Vital;
     if (categories.contains(u"laboratory"_s))
         return TestKind::Lab;
-    if (system == u"http://loinc.org" && isVitalLoinc(code))
+    if (system == u"http://loinc.org" && clinical::summary::isVitalSignLoinc(code))
         return TestKind::Vital;
     if (categories.isEmpty() && numeric)
         return TestKind::Lab;

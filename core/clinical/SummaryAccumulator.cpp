@@ -4,6 +4,7 @@
 #include "core/clinical/CodeSystems.h"
 #include "core/clinical/ConceptMaps.h"
 #include "core/clinical/JsonUtil.h"
+#include "core/clinical/SummaryItems.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -19,105 +20,13 @@ namespace hh::clinical {
 
 using namespace Qt::StringLiterals;
 using namespace json;
+using namespace summary;
 
 namespace {
 
 constexpr qint64 kDayMs = 86'400'000;
 // The summary's sentences are translated in the context "hh::clinical::SummaryBuilder" (as in
 // translations/*.ts), spelled out at each QCoreApplication::translate() call for lupdate.
-
-QJsonObject codeJson(const QString& system, const QString& code)
-{
-    QJsonObject o;
-    o.insert("system"_L1, system);
-    o.insert("code"_L1, code);
-    return o;
-}
-
-QJsonObject baseItem(const CleanRecord& c)
-{
-    QJsonObject o;
-    o.insert("display"_L1, c.display.isEmpty() ? c.canonicalCode : c.display);
-    o.insert("code"_L1, codeJson(c.canonicalSystem, c.canonicalCode));
-    o.insert("sources"_L1, c.sourcesJson());
-    o.insert("resource_type"_L1, c.resourceType);
-    o.insert("dedup_key"_L1, c.dedupKey);
-    put(o, "status"_L1, c.status);
-    put(o, "effective_at"_L1, c.effectiveAt);
-    put(o, "effective_end"_L1, c.effectiveEnd);
-    if (c.hasConflict) {
-        o.insert("has_conflict"_L1, true);
-        o.insert("conflicts"_L1, c.conflicts);
-    }
-    return o;
-}
-
-bool isVitalCode(const QString& loinc)
-{
-    static const QSet<QString> vitals = {
-        u"85354-9"_s, u"8480-6"_s, u"8462-4"_s,  u"8867-4"_s, u"9279-1"_s,  u"59408-5"_s, u"2708-6"_s,
-        u"8310-5"_s,  u"8331-1"_s, u"8302-2"_s,  u"8306-3"_s, u"9843-4"_s,  u"29463-7"_s, u"3141-9"_s,
-        u"39156-5"_s, u"8287-5"_s, u"59576-9"_s, u"8289-1"_s, u"77606-2"_s, u"72514-3"_s,
-    };
-    return vitals.contains(loinc);
-}
-
-enum class ObsKind { Vital, Lab, Other };
-
-ObsKind obsKind(const CleanRecord& c)
-{
-    if (c.categories.contains(u"vital-signs"_s))
-        return ObsKind::Vital;
-    if (c.categories.contains(u"laboratory"_s))
-        return ObsKind::Lab;
-    if (c.canonicalSystem == CodeSystems::loinc() && isVitalCode(c.canonicalCode))
-        return ObsKind::Vital;
-    if (c.categories.isEmpty() && c.value.value && c.canonicalSystem == CodeSystems::loinc())
-        return ObsKind::Lab;
-    return ObsKind::Other;
-}
-
-// The number a trend follows: the value, or the systolic component of a blood pressure.
-std::optional<double> trendValue(const CleanRecord& c)
-{
-    if (c.value.value)
-        return c.value.value;
-    for (const Component& comp : c.components)
-        if (comp.code == ConceptMaps::systolicCode())
-            return comp.value.value;
-    return std::nullopt;
-}
-
-QJsonObject valueJson(const CleanRecord& c)
-{
-    QJsonObject o;
-    put(o, "value"_L1, c.value.value);
-    put(o, "unit"_L1, c.value.unit);
-    put(o, "text"_L1, c.valueText());
-    if (c.value.converted) {
-        put(o, "original_value"_L1, c.value.originalValue);
-        put(o, "original_unit"_L1, c.value.originalUnit);
-    }
-    put(o, "range_low"_L1, c.value.rangeLow);
-    put(o, "range_high"_L1, c.value.rangeHigh);
-    put(o, "range_text"_L1, c.value.rangeText);
-    put(o, "abnormal"_L1, c.value.abnormal);
-    if (!c.components.isEmpty()) {
-        QJsonArray comps;
-        for (const Component& comp : c.components) {
-            QJsonObject co;
-            co.insert("display"_L1, comp.display);
-            co.insert("code"_L1, codeJson(comp.system, comp.code));
-            put(co, "value"_L1, comp.value.value);
-            put(co, "unit"_L1, comp.value.unit);
-            put(co, "text"_L1, comp.value.text);
-            put(co, "abnormal"_L1, comp.value.abnormal);
-            comps.append(co);
-        }
-        o.insert("components"_L1, comps);
-    }
-    return o;
-}
 
 // --- Order -------------------------------------------------------------------------------------
 // Time, then dedup key (unique per type in the database, but not necessarily in a caller's list),
@@ -307,40 +216,6 @@ QJsonObject seriesItem(const Series& s, const SummaryOptions& options)
     }
     o.insert("history"_L1, history);
     o.insert("count"_L1, s.count);
-    return o;
-}
-
-// Childhood schedule (CDC, simplified): age in months by which dose n is expected.
-struct Schedule {
-    const char16_t* family;
-    std::initializer_list<int> dueMonths;
-    int maxAgeMonths; // not recommended after this age (catch-up ends)
-};
-
-const Schedule kChildSchedule[] = {
-    {u"hepb", {1, 2, 18}, 18 * 12},
-    {u"rotavirus", {2, 4}, 8},
-    {u"dtap", {2, 4, 6, 18, 72}, 7 * 12},
-    {u"hib", {2, 4, 15}, 5 * 12},
-    {u"pcv", {2, 4, 6, 15}, 5 * 12},
-    {u"ipv", {2, 4, 18, 72}, 18 * 12},
-    {u"mmr", {15, 72}, 18 * 12},
-    {u"varicella", {15, 72}, 18 * 12},
-    {u"hepa", {23, 29}, 18 * 12},
-    {u"hpv", {156, 162}, 18 * 12},
-    {u"meningococcal", {156, 204}, 18 * 12},
-};
-
-QJsonObject dueItem(const QString& family, int dose, const QString& reason)
-{
-    QJsonObject o;
-    o.insert("display"_L1, ConceptMaps::vaccineFamilyLabel(family));
-    o.insert("code"_L1, codeJson(CodeSystems::cvx(), QString()));
-    o.insert("sources"_L1, QJsonArray());
-    o.insert("family"_L1, family);
-    if (dose > 0)
-        o.insert("dose"_L1, dose);
-    o.insert("reason"_L1, reason);
     return o;
 }
 
@@ -652,7 +527,7 @@ QJsonObject SummaryAccumulator::finish(const QList<ConnectionInfo>& connections)
     if (hasBirth && !deceased) {
         const int ageMonths = monthsBetween(birthDay, nowDay);
         if (ageMonths < 19 * 12) {
-            for (const Schedule& sc : kChildSchedule) {
+            for (const summary::Schedule& sc : summary::childSchedule()) {
                 const QString family = QString::fromUtf16(sc.family);
                 const int given = dosesByFamily.value(family).size();
                 int dose = 0;
