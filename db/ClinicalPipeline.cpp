@@ -502,12 +502,7 @@ Status ClinicalPipeline::Impl::normalizePhase(const QHash<QString, ConnectionMet
         return st;
     if (Status st = prepare(insert, normalizedInsertSql()); !st)
         return st;
-    if (Status st = prepare(update,
-                            u"UPDATE profile_fhir_resources_normalized SET resource_type = ?, status = ?, "
-                            u"canonical_system = ?, canonical_code = ?, display = ?, effective_at = ?, effective_end = ?, "
-                            u"value_num = ?, value_unit = ?, value_text = ?, abnormal = ?, normalized_json = CAST(? AS TEXT), "
-                            u"error = ?, normalizer_version = ?, raw_hash = ?, dedup_group = ?, updated_at = ? WHERE id = ?"_s);
-        !st)
+    if (Status st = prepare(update, normalizedUpdateSql()); !st)
         return st;
     if (Status st = prepare(dirty, u"INSERT OR IGNORE INTO profile_dedup_dirty (profile_id, dedup_group) VALUES (?, ?)"_s);
         !st)
@@ -584,29 +579,10 @@ Status ClinicalPipeline::Impl::normalizePhase(const QHash<QString, ConnectionMet
             const WorkItem& w = b.items[i];
             const NormalizedRow& o = b.out[i];
             QSqlQuery& q = w.normId.isEmpty() ? insert : update;
-            if (w.normId.isEmpty()) {
+            if (w.normId.isEmpty())
                 bindNormalizedInsert(q, w.rawId, profileId, w.contentHash, o, now);
-            } else {
-                int k = 0;
-                q.bindValue(k++, o.resourceType);
-                q.bindValue(k++, textOrNull(o.status));
-                q.bindValue(k++, textOrNull(o.system));
-                q.bindValue(k++, textOrNull(o.code));
-                q.bindValue(k++, textOrNull(o.display));
-                q.bindValue(k++, textOrNull(o.effectiveAt));
-                q.bindValue(k++, textOrNull(o.effectiveEnd));
-                q.bindValue(k++, realOrNull(o.valueNum));
-                q.bindValue(k++, textOrNull(o.valueUnit));
-                q.bindValue(k++, textOrNull(o.valueText));
-                q.bindValue(k++, textOrNull(o.abnormal));
-                q.bindValue(k++, o.json);
-                q.bindValue(k++, textOrNull(o.error));
-                q.bindValue(k++, kNormalizerVersion);
-                q.bindValue(k++, w.contentHash);
-                q.bindValue(k++, textOrNull(o.group));
-                q.bindValue(k++, now);
-                q.bindValue(k++, w.normId);
-            }
+            else
+                bindNormalizedUpdate(q, w.normId, w.contentHash, o, now);
             if (!q.exec())
                 return dbError(q.lastError(), saveError);
             if (Status st = queue(w.oldGroup); !st)

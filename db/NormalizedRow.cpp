@@ -67,13 +67,10 @@ QString normalizedInsertSql()
            u"updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?, ?)"_s;
 }
 
-void bindNormalizedInsert(QSqlQuery& q, const QString& rawId, const QString& profileId, const QString& rawHash,
-                          const NormalizedRow& o, const QString& now)
+namespace {
+// The values from resource_type to updated_at, in the column order both statements use; the next index.
+int bindValues(QSqlQuery& q, int k, const QString& rawHash, const NormalizedRow& o, const QString& now)
 {
-    int k = 0;
-    q.bindValue(k++, rawId);
-    q.bindValue(k++, profileId);
-    q.bindValue(k++, rawId);
     q.bindValue(k++, o.resourceType);
     q.bindValue(k++, textOrNull(o.status));
     q.bindValue(k++, textOrNull(o.system));
@@ -91,6 +88,31 @@ void bindNormalizedInsert(QSqlQuery& q, const QString& rawId, const QString& pro
     q.bindValue(k++, rawHash);
     q.bindValue(k++, textOrNull(o.group));
     q.bindValue(k++, now);
+    return k;
+}
+} // namespace
+
+void bindNormalizedInsert(QSqlQuery& q, const QString& rawId, const QString& profileId, const QString& rawHash,
+                          const NormalizedRow& o, const QString& now)
+{
+    q.bindValue(0, rawId);
+    q.bindValue(1, profileId);
+    q.bindValue(2, rawId);
+    bindValues(q, 3, rawHash, o, now);
+}
+
+QString normalizedUpdateSql()
+{
+    return u"UPDATE profile_fhir_resources_normalized SET resource_type = ?, status = ?, canonical_system = ?, "
+           u"canonical_code = ?, display = ?, effective_at = ?, effective_end = ?, value_num = ?, value_unit = ?, "
+           u"value_text = ?, abnormal = ?, normalized_json = CAST(? AS TEXT), error = ?, normalizer_version = ?, "
+           u"raw_hash = ?, dedup_group = ?, updated_at = ? WHERE id = ?"_s;
+}
+
+void bindNormalizedUpdate(QSqlQuery& q, const QString& id, const QString& rawHash, const NormalizedRow& o,
+                          const QString& now)
+{
+    q.bindValue(bindValues(q, 0, rawHash, o, now), id);
 }
 
 } // namespace hh::db

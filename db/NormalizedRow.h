@@ -53,5 +53,9 @@ struct NormalizedRow final : sync::DerivedRows {
 [[nodiscard]] QString normalizedInsertSql();
 void bindNormalizedInsert(QSqlQuery& q, const QString& rawId, const QString& profileId, const QString& rawHash,
                           const NormalizedRow& row, const QString& now);
+// UPDATE of normalized row `id` with a new normalization (same values as the INSERT).
+[[nodiscard]] QString normalizedUpdateSql();
+void bindNormalizedUpdate(QSqlQuery& q, const QString& id, const QString& rawHash, const NormalizedRow& row,
+                          const QString& now);
 
 } // namespace hh::db
