@@ -15,6 +15,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSqlError>
+#include <QSqlRecord>
 #include <QSqlQuery>
 #include <QTest>
 #include <QUrl>
@@ -27,45 +28,44 @@ using demo::Vendor;
 
 namespace {
 
-// The clean table of a profile, as comparable rows (ids and times left out: they may differ).
-QStringList cleanSnapshot(synctest::TestVault& vault, const QString& profileId)
+// The rows a query returns for a profile, each as one comparable string.
+QStringList rowsOf(synctest::TestVault& vault, const QString& sql, const QString& profileId)
 {
     QSqlQuery q(vault.db());
-    q.prepare(QStringLiteral("SELECT resource_type, dedup_key, status, canonical_system, canonical_code, display, "
-                             "effective_at, value_num, value_unit, value_text, abnormal, has_conflict, sources, clean_json "
-                             "FROM profile_fhir_resources_clean WHERE profile_id = ? ORDER BY resource_type, dedup_key"));
+    q.prepare(sql);
     q.addBindValue(profileId);
     QStringList rows;
     if (!q.exec())
         return {QStringLiteral("query failed: ") + q.lastError().text()};
     while (q.next()) {
         QStringList cols;
-        for (int i = 0; i < 14; ++i)
+        for (int i = 0; i < q.record().count(); ++i)
             cols.append(q.value(i).toString());
         rows.append(cols.join(u'\x1f'));
     }
     return rows;
 }
 
+// The clean table of a profile, as comparable rows (ids and times left out: they may differ).
+QStringList cleanSnapshot(synctest::TestVault& vault, const QString& profileId)
+{
+    return rowsOf(vault,
+                  QStringLiteral("SELECT resource_type, dedup_key, status, canonical_system, canonical_code, display, "
+                                 "effective_at, value_num, value_unit, value_text, abnormal, has_conflict, sources, "
+                                 "clean_json FROM profile_fhir_resources_clean WHERE profile_id = ? "
+                                 "ORDER BY resource_type, dedup_key"),
+                  profileId);
+}
+
 // The normalized table of a profile, as comparable rows (updated_at left out).
 QStringList normalizedSnapshot(synctest::TestVault& vault, const QString& profileId)
 {
-    QSqlQuery q(vault.db());
-    q.prepare(QStringLiteral("SELECT id, raw_id, resource_type, status, canonical_system, canonical_code, display, "
-                             "effective_at, effective_end, value_num, value_unit, value_text, abnormal, normalized_json, "
-                             "error, normalizer_version, raw_hash, dedup_group FROM profile_fhir_resources_normalized "
-                             "WHERE profile_id = ? ORDER BY raw_id"));
-    q.addBindValue(profileId);
-    QStringList rows;
-    if (!q.exec())
-        return {QStringLiteral("query failed: ") + q.lastError().text()};
-    while (q.next()) {
-        QStringList cols;
-        for (int i = 0; i < 18; ++i)
-            cols.append(q.value(i).toString());
-        rows.append(cols.join(u'\x1f'));
-    }
-    return rows;
+    return rowsOf(vault,
+                  QStringLiteral("SELECT id, raw_id, resource_type, status, canonical_system, canonical_code, display, "
+                                 "effective_at, effective_end, value_num, value_unit, value_text, abnormal, "
+                                 "normalized_json, error, normalizer_version, raw_hash, dedup_group "
+                                 "FROM profile_fhir_resources_normalized WHERE profile_id = ? ORDER BY raw_id"),
+                  profileId);
 }
 
 // The summary without its generation time.
