@@ -214,6 +214,7 @@ struct ClinicalPipeline::Impl {
     qint64 phaseCpuMs = 0;
     qint64 waitMs = 0; // SQL thread waiting for the pool (debug timing)
     qint64 readMs = 0; // SQL thread reading the normalized rows of groups (debug timing)
+    QStringList cleanGroups; // groups that had clean rows when the run began (findDirtyGroups), sorted
     static qint64 cpuMs()
     {
         timespec ts{};
@@ -268,6 +269,8 @@ struct ClinicalPipeline::Impl {
     Status recomputeGroups(const QStringList& groups, const QHash<QString, qint64>& groupRows,
                            SummaryFeed& feed, bool& changed);
     Status writeSummary(const QList<ConnectionInfo>& infos, SummaryFeed& feed);
+    Status feedUnmergedGroups(const QStringList& unmerged, SummaryFeed& feed);
+    Status feedAllUnmerged(SummaryFeed& feed);
     Status updateStatus(bool withSummary, const QByteArray& summaryJson);
     void markFailed(const Error& error);
 
@@ -310,6 +313,7 @@ Result<PipelineStats> ClinicalPipeline::runForProfile(const QString& profileId,
     d->profileId = profileId;
     d->now = nowUtcIso();
     d->stats = {};
+    d->cleanGroups.clear();
     d->progress = progress;
     d->done = 0;
     d->total = 0;
@@ -476,6 +480,7 @@ Status ClinicalPipeline::Impl::normalizePhase(const QHash<QString, ConnectionMet
         if (!q.exec() || !q.next())
             return dbError(q.lastError(), readError);
         total = q.value(0).toLongLong();
+        stats.rawScanned = total;
         report();
     }
     // References of medication orders resolve against the same connection's Medication rows (few).
@@ -484,14 +489,20 @@ Status ClinicalPipeline::Impl::normalizePhase(const QHash<QString, ConnectionMet
         return st;
 
     // The scan walks the profile's raw rows in rowid order, a batch at a time (keyset; `+` keeps SQLite on
-    // the rowid range instead of an index that would need a sort). The JSON is fetched only for the rows
-    // that need work; up-to-date rows are skipped by hash and version.
+    // the rowid range instead of an index that would need a sort). SQLite skips the up-to-date rows itself
+    // (hash and version compared in the query: a first sync's pipeline run gets back only the rows the sync
+    // left to it); the medication orders come back too (redone if a Medication of theirs changed). The JSON is
+    // fetched only for the rows that need work.
     QSqlQuery scan, readIn, insert, update, dirty, remove;
     if (Status st = prepare(scan, u"SELECT r.rowid, r.id, r.connection_id, r.resource_type, r.resource_id, r.content_hash, "
                                   u"r.missing_since_job_id IS NOT NULL, n.id, n.raw_hash, n.normalizer_version, "
                                   u"n.dedup_group FROM profile_fhir_resources_raw r "
                                   u"LEFT JOIN profile_fhir_resources_normalized n ON n.raw_id = r.id "
-                                  u"WHERE +r.profile_id = ? AND r.rowid > ? ORDER BY r.rowid LIMIT ?"_s);
+                                  u"WHERE +r.profile_id = ? AND r.rowid > ? AND (n.id IS NULL OR "
+                                  u"r.missing_since_job_id IS NOT NULL OR n.raw_hash IS NOT r.content_hash OR "
+                                  u"n.normalizer_version < ? OR r.resource_type IN ('MedicationRequest', "
+                                  u"'MedicationStatement', 'MedicationAdministration', 'MedicationDispense')) "
+                                  u"ORDER BY r.rowid LIMIT ?"_s);
         !st)
         return st;
     QString inSql = u"SELECT id, CAST(resource_json AS BLOB) FROM profile_fhir_resources_raw WHERE id IN (?"_s;
@@ -607,6 +618,7 @@ Status ClinicalPipeline::Impl::normalizePhase(const QHash<QString, ConnectionMet
     QSet<QString> medicationChanged;                    // connections whose Medication rows changed
     std::unique_ptr<NormBatch> pending;
     qint64 lastRowid = 0;
+    qint64 returned = 0; // rows the scan returned (the others are up to date)
     bool exhausted = false;
     while (!exhausted) {
         if (cancelled())
@@ -614,13 +626,14 @@ Status ClinicalPipeline::Impl::normalizePhase(const QHash<QString, ConnectionMet
         auto next = std::make_unique<NormBatch>();
         scan.bindValue(0, profileId);
         scan.bindValue(1, lastRowid);
-        scan.bindValue(2, batchSize);
+        scan.bindValue(2, kNormalizerVersion);
+        scan.bindValue(3, batchSize);
         if (!scan.exec())
             return dbError(scan.lastError(), readError);
         int rows = 0;
         while (scan.next()) {
             ++rows;
-            ++stats.rawScanned;
+            ++returned;
             lastRowid = scan.value(0).toLongLong();
             const QString type = scan.value(3).toString();
             const QVariant normId = scan.value(7);
@@ -675,6 +688,11 @@ Status ClinicalPipeline::Impl::normalizePhase(const QHash<QString, ConnectionMet
             return st;
         pending.reset();
     }
+    // The rows the query skipped were up to date.
+    const qint64 skipped = std::max<qint64>(0, stats.rawScanned - returned);
+    stats.unchanged += skipped;
+    done += skipped;
+    report();
 
     // Orders whose Medication changed: normalized again with the new Medication.
     std::vector<WorkItem> redo;
@@ -763,7 +781,7 @@ Status ClinicalPipeline::Impl::findDirtyGroups(bool summaryAbsent, QStringList& 
         while (q.next())
             groupRows.insert(q.value(0).toString(), q.value(1).toLongLong());
     }
-    QSet<QString> cleanGroups;
+    QSet<QString> withClean;
     {
         QSqlQuery q;
         if (Status st = prepare(q, u"SELECT dedup_key FROM profile_fhir_resources_clean WHERE profile_id = ?"_s); !st)
@@ -775,18 +793,20 @@ Status ClinicalPipeline::Impl::findDirtyGroups(bool summaryAbsent, QStringList& 
         while (q.next()) {
             QString g = Deduplicator::groupKeyOf(q.value(0).toString());
             if (g != last) {
-                cleanGroups.insert(g);
+                withClean.insert(g);
                 last = std::move(g);
             }
         }
     }
+    cleanGroups = QStringList(withClean.cbegin(), withClean.cend());
+    std::sort(cleanGroups.begin(), cleanGroups.end());
     if (summaryAbsent) {
         for (auto it = groupRows.cbegin(); it != groupRows.cend(); ++it)
             dirty.insert(it.key());
-        dirty.unite(cleanGroups);
+        dirty.unite(withClean);
     } else {
         qint64 stale = 0;
-        for (const QString& g : std::as_const(cleanGroups)) {
+        for (const QString& g : std::as_const(withClean)) {
             if (!groupRows.contains(g) && !dirty.contains(g)) {
                 dirty.insert(g);
                 ++stale;
@@ -998,16 +1018,10 @@ Status ClinicalPipeline::Impl::recomputeGroups(const QStringList& groups, const 
 
 Status ClinicalPipeline::Impl::writeSummary(const QList<ConnectionInfo>& infos, SummaryFeed& feed)
 {
-    // The groups merged in this run were fed to the accumulator as they were written; every other clean row
-    // is streamed from the table (memory stays bounded by what the summary shows, not by the records).
-    QSqlQuery q;
-    if (Status st = prepare(q, u"SELECT dedup_key, resource_type, CAST(sources AS BLOB), CAST(clean_json AS BLOB) "
-                               u"FROM profile_fhir_resources_clean WHERE profile_id = ?"_s);
-        !st)
-        return st;
-    q.addBindValue(profileId);
-    if (!q.exec())
-        return dbError(q.lastError(), tr("The records could not be read."));
+    // The groups merged in this run were fed to the accumulator as they were written; the clean rows of every
+    // other group are read back (memory stays bounded by what the summary shows, not by the records). Types the
+    // summary only counts are fed their sources alone; the others are parsed on the pool, a batch at a time.
+    const QString readError = tr("The records could not be read.");
     QList<QByteArray> pending;
     auto flush = [&]() {
         if (pending.isEmpty())
@@ -1018,22 +1032,70 @@ Status ClinicalPipeline::Impl::writeSummary(const QList<ConnectionInfo>& infos, 
             feed.summary.add(c);
         pending.clear();
     };
-    while (q.next()) {
-        if (feed.groups.contains(Deduplicator::groupKeyOf(q.value(0).toString())))
-            continue;
-        const QString type = q.value(1).toString();
-        if (!SummaryAccumulator::needsRecord(type)) {
-            // Only counted by the summary: its sources are enough.
-            QList<SourceRef> sources;
-            const QJsonArray array = QJsonDocument::fromJson(q.value(2).toByteArray()).array();
-            for (const QJsonValue& v : array)
-                sources.append(SourceRef::fromJson(v.toObject()));
-            feed.summary.addCounted(type, sources);
-            continue;
-        }
-        pending.append(q.value(3).toByteArray());
+    auto addCounted = [&](const QString& type, const QByteArray& sourcesJson) {
+        QList<SourceRef> sources;
+        const QJsonArray array = QJsonDocument::fromJson(sourcesJson).array();
+        for (const QJsonValue& v : array)
+            sources.append(SourceRef::fromJson(v.toObject()));
+        feed.summary.addCounted(type, sources);
+    };
+    auto addRecord = [&](QByteArray cleanJson) {
+        pending.append(std::move(cleanJson));
         if (pending.size() >= batchSize * 2)
             flush();
+    };
+
+    QStringList unmerged;
+    for (const QString& g : std::as_const(cleanGroups))
+        if (!feed.groups.contains(g))
+            unmerged.append(g);
+    if (unmerged.size() * 2 <= cleanGroups.size()) {
+        // Most groups were merged in this run (every one after a first sync): the others are read by key range
+        // on the clean key index, without walking the rows already fed.
+        QSqlQuery counted, records;
+        const QString range = u"FROM profile_fhir_resources_clean WHERE profile_id = ? AND resource_type = ? "
+                              u"AND dedup_key >= ? AND dedup_key < ?"_s;
+        if (Status st = prepare(counted, u"SELECT CAST(sources AS BLOB) "_s + range); !st)
+            return st;
+        if (Status st = prepare(records, u"SELECT CAST(clean_json AS BLOB) "_s + range); !st)
+            return st;
+        for (const QString& g : std::as_const(unmerged)) {
+            const QString type = groupType(g);
+            const bool needsRecord = SummaryAccumulator::needsRecord(type);
+            QSqlQuery& q = needsRecord ? records : counted;
+            q.bindValue(0, profileId);
+            q.bindValue(1, type);
+            q.bindValue(2, Deduplicator::dedupKeyPrefix(g));
+            q.bindValue(3, Deduplicator::dedupKeyPrefixEnd(g));
+            if (!q.exec())
+                return dbError(q.lastError(), readError);
+            while (q.next()) {
+                if (needsRecord)
+                    addRecord(q.value(0).toByteArray());
+                else
+                    addCounted(type, q.value(0).toByteArray());
+            }
+            q.finish();
+        }
+    } else {
+        // Few groups merged (an incremental run): one pass over the profile's clean rows.
+        QSqlQuery q;
+        if (Status st = prepare(q, u"SELECT dedup_key, resource_type, CAST(sources AS BLOB), CAST(clean_json AS BLOB) "
+                                   u"FROM profile_fhir_resources_clean WHERE profile_id = ?"_s);
+            !st)
+            return st;
+        q.addBindValue(profileId);
+        if (!q.exec())
+            return dbError(q.lastError(), readError);
+        while (q.next()) {
+            if (feed.groups.contains(Deduplicator::groupKeyOf(q.value(0).toString())))
+                continue;
+            const QString type = q.value(1).toString();
+            if (SummaryAccumulator::needsRecord(type))
+                addRecord(q.value(3).toByteArray());
+            else
+                addCounted(type, q.value(2).toByteArray());
+        }
     }
     flush();
     const QJsonObject summary = feed.summary.finish(infos);

@@ -15,7 +15,7 @@ class ConnectionFactory;
 
 // What one run of the pipeline did (issue 6).
 struct PipelineStats {
-    qint64 rawScanned = 0;       // raw rows of the profile looked at (hash and version compared, JSON not read)
+    qint64 rawScanned = 0;       // raw rows of the profile (up-to-date ones skipped by hash and version in SQL)
     qint64 normalized = 0;       // raw rows (re)normalized and written to profile_fhir_resources_normalized
     qint64 unchanged = 0;        // raw rows skipped: their normalized row is up to date
     qint64 removed = 0;          // normalized rows deleted because their raw row is marked missing
