@@ -340,6 +340,11 @@ int main(int argc, char* argv[])
         breakdown.insert(u"pipeline_ingest_seconds"_s, l->ingestSeconds);
         breakdown.insert(u"pipeline_reader_thread_seconds"_s, l->parseSeconds);
         breakdown.insert(u"pages"_s, l->pages);
+        breakdown.insert(u"stored_json_mb"_s,
+                         QJsonObject{{u"raw"_s, double(l->rawJsonBytes) / 1e6},
+                                     {u"normalized"_s, double(l->normalizedJsonBytes) / 1e6},
+                                     {u"clean_json"_s, double(l->cleanJsonBytes) / 1e6},
+                                     {u"clean_sources"_s, double(l->cleanSourcesBytes) / 1e6}});
         if (l->clinicalSeconds) {
             haveCleanRecords = true;
             breakdown.insert(u"pipeline_clinical_seconds"_s, *l->clinicalSeconds);

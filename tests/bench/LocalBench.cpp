@@ -139,6 +139,40 @@ private:
     int m_inBatch = 0;
     double m_seconds = 0;
 };
+// The JSON bytes the pipeline stored per table, for the breakdown.
+Status countStoredBytes(db::ConnectionFactory& factory, const QString& profileId, LocalResult& out)
+{
+    auto db = factory.connection(u"bench_bytes"_s);
+    if (!db)
+        return db.error();
+    QSqlQuery q(*db);
+    q.setForwardOnly(true);
+    const struct {
+        const char16_t* sql;
+        qint64* first;
+        qint64* second;
+    } sums[] = {
+        {u"SELECT sum(length(CAST(resource_json AS BLOB))), 0 FROM profile_fhir_resources_raw WHERE profile_id = ?",
+         &out.rawJsonBytes, nullptr},
+        {u"SELECT sum(length(CAST(normalized_json AS BLOB))), 0 FROM profile_fhir_resources_normalized "
+         u"WHERE profile_id = ?",
+         &out.normalizedJsonBytes, nullptr},
+        {u"SELECT sum(length(CAST(clean_json AS BLOB))), sum(length(CAST(sources AS BLOB))) FROM "
+         u"profile_fhir_resources_clean WHERE profile_id = ?",
+         &out.cleanJsonBytes, &out.cleanSourcesBytes},
+    };
+    for (const auto& s : sums) {
+        if (!q.prepare(QString::fromUtf16(s.sql)))
+            return benchError(q.lastError().text());
+        q.addBindValue(profileId);
+        if (!q.exec() || !q.next())
+            return benchError(q.lastError().text());
+        *s.first = q.value(0).toLongLong();
+        if (s.second)
+            *s.second = q.value(1).toLongLong();
+    }
+    return success();
+}
 } // namespace
 
 bool pipelineAvailable()
@@ -283,6 +317,8 @@ Result<LocalResult> LocalBench::run(const std::shared_ptr<db::ConnectionFactory>
         out.clinicalSeconds = *clinical;
     else
         out.clinicalError = clinical.error().detail();
+    if (Status st = countStoredBytes(*target, profileId, out); !st)
+        return st.error();
     return out;
 }
 

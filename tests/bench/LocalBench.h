@@ -40,6 +40,11 @@ struct LocalResult {
     std::optional<double> clinicalSeconds; // de-duplicate + summary (+ normalizing what the store did not)
     QString clinicalStats;
     QString clinicalError;
+    // Bytes of JSON the pipeline left in each table (counted after the timed part; a diagnostic).
+    qint64 rawJsonBytes = 0;
+    qint64 normalizedJsonBytes = 0;
+    qint64 cleanJsonBytes = 0;    // clean_json
+    qint64 cleanSourcesBytes = 0; // sources
     [[nodiscard]] double pipelineSeconds() const { return ingestSeconds + clinicalSeconds.value_or(0); }
 };
 
