@@ -9,6 +9,7 @@
 #include "core/clinical/Normalizer.h"
 #include "core/clinical/SummaryAccumulator.h"
 #include "core/clinical/SummaryBuilder.h"
+#include "db/CleanDocument.h"
 #include "db/ConnectionFactory.h"
 #include "db/NormalizedRow.h"
 #include "db/SqlUtil.h"
@@ -182,7 +183,7 @@ struct GroupChunk {
             records.clear();
             g.rows.reserve(size_t(g.records.size()));
             for (const CleanRecord& c : std::as_const(g.records))
-                g.rows.push_back(CleanOut{c.sourcesJsonBytes(), c.toJsonBytes()});
+                g.rows.push_back(CleanOut{c.sourcesJsonBytes(), c.storedJsonBytes()});
         }
     }
 };
@@ -1022,12 +1023,19 @@ Status ClinicalPipeline::Impl::writeSummary(const QList<ConnectionInfo>& infos, 
     // other group are read back (memory stays bounded by what the summary shows, not by the records). Types the
     // summary only counts are fed their sources alone; the others are parsed on the pool, a batch at a time.
     const QString readError = tr("The records could not be read.");
-    QList<QByteArray> pending;
+    struct Stored {
+        CleanRecord::Columns columns;
+        QByteArray json;
+    };
+    QList<Stored> pending;
     auto flush = [&]() {
         if (pending.isEmpty())
             return;
-        const QList<CleanRecord> parsed = QtConcurrent::blockingMapped<QList<CleanRecord>>(
-            &pool, pending, [](const QByteArray& b) { return CleanRecord::fromJson(QJsonDocument::fromJson(b).object()); });
+        const QList<CleanRecord> parsed =
+            QtConcurrent::blockingMapped<QList<CleanRecord>>(&pool, pending, [](const Stored& s) {
+                return CleanRecord::fromJson(
+                    CleanRecord::withColumns(QJsonDocument::fromJson(s.json).object(), s.columns));
+            });
         for (const CleanRecord& c : parsed)
             feed.summary.add(c);
         pending.clear();
@@ -1039,8 +1047,8 @@ Status ClinicalPipeline::Impl::writeSummary(const QList<ConnectionInfo>& infos, 
             sources.append(SourceRef::fromJson(v.toObject()));
         feed.summary.addCounted(type, sources);
     };
-    auto addRecord = [&](QByteArray cleanJson) {
-        pending.append(std::move(cleanJson));
+    auto addRecord = [&](const QSqlQuery& q, int first) {
+        pending.append(Stored{cleanColumns(q, first), storedCleanJson(q, first)});
         if (pending.size() >= batchSize * 2)
             flush();
     };
@@ -1057,7 +1065,7 @@ Status ClinicalPipeline::Impl::writeSummary(const QList<ConnectionInfo>& infos, 
                               u"AND dedup_key >= ? AND dedup_key < ?"_s;
         if (Status st = prepare(counted, u"SELECT CAST(sources AS BLOB) "_s + range); !st)
             return st;
-        if (Status st = prepare(records, u"SELECT CAST(clean_json AS BLOB) "_s + range); !st)
+        if (Status st = prepare(records, u"SELECT "_s + cleanDocumentColumns() + u" "_s + range); !st)
             return st;
         for (const QString& g : std::as_const(unmerged)) {
             const QString type = groupType(g);
@@ -1071,7 +1079,7 @@ Status ClinicalPipeline::Impl::writeSummary(const QList<ConnectionInfo>& infos, 
                 return dbError(q.lastError(), readError);
             while (q.next()) {
                 if (needsRecord)
-                    addRecord(q.value(0).toByteArray());
+                    addRecord(q, 0);
                 else
                     addCounted(type, q.value(0).toByteArray());
             }
@@ -1080,8 +1088,8 @@ Status ClinicalPipeline::Impl::writeSummary(const QList<ConnectionInfo>& infos, 
     } else {
         // Few groups merged (an incremental run): one pass over the profile's clean rows.
         QSqlQuery q;
-        if (Status st = prepare(q, u"SELECT dedup_key, resource_type, CAST(sources AS BLOB), CAST(clean_json AS BLOB) "
-                                   u"FROM profile_fhir_resources_clean WHERE profile_id = ?"_s);
+        if (Status st = prepare(q, u"SELECT dedup_key, resource_type, CAST(sources AS BLOB), "_s + cleanDocumentColumns()
+                                       + u" FROM profile_fhir_resources_clean WHERE profile_id = ?"_s);
             !st)
             return st;
         q.addBindValue(profileId);
@@ -1092,7 +1100,7 @@ Status ClinicalPipeline::Impl::writeSummary(const QList<ConnectionInfo>& infos, 
                 continue;
             const QString type = q.value(1).toString();
             if (SummaryAccumulator::needsRecord(type))
-                addRecord(q.value(3).toByteArray());
+                addRecord(q, 3);
             else
                 addCounted(type, q.value(2).toByteArray());
         }

@@ -1,5 +1,7 @@
 #include "db/RecordsReader.h"
 
+#include "db/CleanDocument.h"
+
 #include "core/Log.h"
 #include "core/clinical/SummaryItems.h"
 #include "core/clinical/JsonUtil.h"
@@ -332,7 +334,10 @@ static RowParts rowFrom(const QSqlQuery& q, const std::function<QString(const QS
         if (!name.isEmpty() && !r.sourceNames.contains(name))
             r.sourceNames.append(name);
     }
-    parts.clean = parseObject(q.value(15).toString());
+    parts.clean = clinical::CleanRecord::withColumns(
+        parseObject(q.value(15).toString()),
+        clinical::CleanRecord::Columns{r.resourceType, r.dedupKey, r.status, r.codeSystem, r.code, r.display,
+                                       r.effectiveAt, q.value(14).toString().toUtf8()});
     const QJsonObject& clean = parts.clean;
     if (r.display.isEmpty())
         r.display = str(clean, "display"_L1).isEmpty() ? r.code : str(clean, "display"_L1);
@@ -523,26 +528,26 @@ Result<std::shared_ptr<RecordsReader::TestCatalog>> RecordsReader::catalog(const
         const QStringList chunk = ids.mid(from, kBatch);
         QSqlQuery d(m_db);
         d.setForwardOnly(true);
-        d.prepare(u"SELECT id, clean_json FROM profile_fhir_resources_clean WHERE id IN (%1)"_s.arg(
-            placeholders(chunk.size())));
+        d.prepare(u"SELECT id, %1 FROM profile_fhir_resources_clean WHERE id IN (%2)"_s.arg(
+            cleanDocumentColumns(), placeholders(chunk.size())));
         for (const QString& id : chunk)
             d.addBindValue(id);
         if (Status st = bindAndRun(d, {}); !st)
             return st.error();
         while (d.next())
-            latestClean.insert(d.value(0).toString(), parseObject(d.value(1).toString()));
+            latestClean.insert(d.value(0).toString(), cleanDocument(d, 1));
     }
 
     QSqlQuery prevCoded(m_db);
-    prevCoded.prepare(u"SELECT value_num, value_unit, clean_json FROM profile_fhir_resources_clean "
+    prevCoded.prepare(u"SELECT value_num, value_unit, "_s + cleanDocumentColumns() + u" FROM profile_fhir_resources_clean "
                       u"WHERE profile_id = ? AND canonical_system = ? AND canonical_code = ? "
                       u"AND resource_type = 'Observation' AND effective_at < ? ORDER BY effective_at DESC LIMIT 1"_s);
     QSqlQuery prevNoSystem(m_db);
-    prevNoSystem.prepare(u"SELECT value_num, value_unit, clean_json FROM profile_fhir_resources_clean "
+    prevNoSystem.prepare(u"SELECT value_num, value_unit, "_s + cleanDocumentColumns() + u" FROM profile_fhir_resources_clean "
                          u"WHERE profile_id = ? AND canonical_system IS NULL AND canonical_code = ? "
                          u"AND resource_type = 'Observation' AND effective_at < ? ORDER BY effective_at DESC LIMIT 1"_s);
     QSqlQuery prevUncoded(m_db);
-    prevUncoded.prepare(u"SELECT value_num, value_unit, clean_json FROM profile_fhir_resources_clean "
+    prevUncoded.prepare(u"SELECT value_num, value_unit, "_s + cleanDocumentColumns() + u" FROM profile_fhir_resources_clean "
                         u"WHERE profile_id = ? AND display = ? AND canonical_code IS NULL "
                         u"AND resource_type = 'Observation' AND effective_at < ? ORDER BY effective_at DESC LIMIT 1"_s);
 
@@ -579,7 +584,7 @@ Result<std::shared_ptr<RecordsReader::TestCatalog>> RecordsReader::catalog(const
         if (p->next()) {
             const std::optional<double> v = numColumn(p->value(0));
             const QString unit = p->value(1).toString();
-            const std::optional<double> previous = v ? v : trendValue(v, parseObject(p->value(2).toString()));
+            const std::optional<double> previous = v ? v : trendValue(v, cleanDocument(*p, 2));
             if (previous && (unit == t.unit || !v)) {
                 t.previousValue = previous;
                 const double scale = std::max(std::abs(*last), std::abs(*previous));
@@ -695,8 +700,8 @@ Result<TestHistory> RecordsReader::testHistory(const QString& profileId, const Q
     h.truncated = h.totalCount > maxPoints;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(u"SELECT id, effective_at, value_num, value_unit, value_text, abnormal, display, clean_json FROM "_s
-              + kClean + where + u" ORDER BY effective_at DESC, id LIMIT ?"_s);
+    q.prepare(u"SELECT id, effective_at, value_num, value_unit, value_text, abnormal, display, "_s
+              + cleanDocumentColumns() + u" FROM "_s + kClean + where + u" ORDER BY effective_at DESC, id LIMIT ?"_s);
     for (const QVariant& b : binds)
         q.addBindValue(b);
     if (Status st = bindAndRun(q, {maxPoints}); !st)
@@ -706,7 +711,7 @@ Result<TestHistory> RecordsReader::testHistory(const QString& profileId, const Q
     main.code = code;
     QList<HistorySeries> components; // by component code, in first-seen order
     while (q.next()) {
-        const QJsonObject clean = parseObject(q.value(7).toString());
+        const QJsonObject clean = cleanDocument(q, 7);
         const QJsonObject value = obj(clean, "value"_L1);
         HistoryPoint p;
         p.recordId = q.value(0).toString();
@@ -1276,20 +1281,20 @@ Result<ExportResult> RecordsReader::writeFhir(const QString& profileId, FhirExpo
     std::optional<ExportRecord> patientRecord;
     {
         QSqlQuery q(m_db);
-        q.prepare(u"SELECT id, clean_json, sources FROM "_s + kClean
+        q.prepare(u"SELECT id, "_s + cleanDocumentColumns() + u" FROM "_s + kClean
                   + u" WHERE profile_id = ? AND resource_type = 'Patient'"_s);
         q.addBindValue(profileId);
         if (!q.exec())
             return sqlError(q, failed);
         qsizetype best = -1;
         while (q.next()) {
-            const qsizetype n = parseArray(q.value(2).toString()).size();
+            const qsizetype n = QJsonDocument::fromJson(cleanColumns(q, 1).sources).array().size();
             if (n > best) {
                 best = n;
                 ExportRecord r;
                 r.id = q.value(0).toString();
                 r.resourceType = u"Patient"_s;
-                r.clean = parseObject(q.value(1).toString());
+                r.clean = cleanDocument(q, 1);
                 patientRecord = r;
             }
         }
@@ -1327,7 +1332,7 @@ Result<ExportResult> RecordsReader::writeFhir(const QString& profileId, FhirExpo
         // Pass 2: every record, one at a time.
         QSqlQuery q(m_db);
         q.setForwardOnly(true);
-        q.prepare(u"SELECT id, resource_type, clean_json FROM "_s + kClean
+        q.prepare(u"SELECT id, "_s + cleanDocumentColumns() + u" FROM "_s + kClean
                   + u" WHERE profile_id = ? AND resource_type <> 'Patient' ORDER BY resource_type, effective_at, id"_s);
         q.addBindValue(profileId);
         if (!q.exec())
@@ -1336,7 +1341,7 @@ Result<ExportResult> RecordsReader::writeFhir(const QString& profileId, FhirExpo
             ExportRecord rec;
             rec.id = q.value(0).toString();
             rec.resourceType = q.value(1).toString();
-            rec.clean = parseObject(q.value(2).toString());
+            rec.clean = cleanDocument(q, 1);
             if (Status st = loadRaw(rec); !st)
                 return st.error();
             const QJsonObject resource = FhirResourceExporter::resource(rec, refs);
@@ -1357,7 +1362,7 @@ Result<ExportResult> RecordsReader::writeFhir(const QString& profileId, FhirExpo
     auto select = [&](IpsSection section, const QString& whereSql, const QVariantList& binds, int limit) -> Status {
         QSqlQuery q(m_db);
         q.setForwardOnly(true);
-        q.prepare(u"SELECT id, resource_type, clean_json FROM "_s + kClean + u" WHERE profile_id = ? AND "_s + whereSql
+        q.prepare(u"SELECT id, "_s + cleanDocumentColumns() + u" FROM "_s + kClean + u" WHERE profile_id = ? AND "_s + whereSql
                   + u" ORDER BY effective_at DESC, id LIMIT ?"_s);
         q.addBindValue(profileId);
         for (const QVariant& b : binds)
@@ -1370,7 +1375,7 @@ Result<ExportResult> RecordsReader::writeFhir(const QString& profileId, FhirExpo
             ExportRecord rec;
             rec.id = q.value(0).toString();
             rec.resourceType = q.value(1).toString();
-            rec.clean = parseObject(q.value(2).toString());
+            rec.clean = cleanDocument(q, 1);
             const QString verification = str(rec.clean, "verification_status"_L1);
             if (verification == u"refuted" || verification == u"entered-in-error")
                 continue;

@@ -19,7 +19,7 @@ namespace hh::clinical {
 //   canonical_system/code <- canonicalSystem/canonicalCode         display <- display
 //   effective_at <- effectiveAt       value_num <- valueNum()      value_unit <- valueUnit()
 //   value_text <- valueText()         abnormal <- abnormal()       has_conflict <- hasConflict
-//   sources <- sourcesJsonBytes()     clean_json <- toJsonBytes()
+//   sources <- sourcesJsonBytes()     clean_json <- storedJsonBytes()
 // (id, profile_id and updated_at are the storage layer's.) All clean rows of one de-duplication
 // group have dedup_key = groupKey + '|' + anchor, so a group's rows are the range
 // [groupKey + "|", groupKey + "}") of the UNIQUE (profile_id, resource_type, dedup_key) index.
@@ -70,9 +70,33 @@ struct CleanRecord {
     [[nodiscard]] QJsonArray sourcesJson() const;
     // `sources` and `clean_json` columns: compact UTF-8 JSON written directly (storage fast path).
     [[nodiscard]] QByteArray sourcesJsonBytes() const;
+    // The whole document (every field; what readers, exports and tests see).
     [[nodiscard]] QByteArray toJsonBytes() const;
     [[nodiscard]] QJsonObject toJson() const; // the same document as a QJsonObject
     static CleanRecord fromJson(const QJsonObject& o);
+
+    // The clean_json column (issue 8: fewer bytes per row): the document without what the row's other
+    // columns hold - resource_type, dedup_key, status, canonical_system, canonical_code, display,
+    // effective_at, sources - without group_key when dedup_key begins with it, and without a provenance
+    // that only names the first source as primary. withColumns() gives the whole document back.
+    [[nodiscard]] QByteArray storedJsonBytes() const;
+
+    // The clean row's columns a stored document leaves out (NULL columns read as empty strings).
+    struct Columns {
+        QString resourceType;
+        QString dedupKey;
+        QString status;
+        QString canonicalSystem;
+        QString canonicalCode;
+        QString display;
+        QString effectiveAt;
+        QByteArray sources; // the sources column's JSON array
+    };
+    // This record's columns (as the clinical pipeline writes the row; empty text is stored as NULL).
+    [[nodiscard]] Columns columns() const;
+    // The whole document (as toJson()) from a clean_json value and its row's columns. A document stored
+    // whole (rows written before storedJsonBytes() existed: it has "sources") is returned as it is.
+    [[nodiscard]] static QJsonObject withColumns(QJsonObject stored, const Columns& columns);
 };
 
 } // namespace hh::clinical

@@ -63,6 +63,11 @@ QByteArray canonicalJson(const QList<CleanRecord>& list)
     return QJsonDocument(a).toJson(QJsonDocument::Compact);
 }
 
+QJsonObject reread(const CleanRecord& c)
+{
+    return CleanRecord::withColumns(QJsonDocument::fromJson(c.storedJsonBytes()).object(), c.columns());
+}
+
 } // namespace
 
 class TestDeduplicator : public QObject
@@ -93,6 +98,8 @@ private Q_SLOTS:
     void orderIndependent();
     void incrementalEqualsFull();
     void dedupKeysUniqueAndPrefixed();
+    void storedDocumentWithColumnsIsWhole();
+    void storedDocumentEdgeCases();
 };
 
 void TestDeduplicator::conditionSnomedVsIcd()
@@ -428,6 +435,83 @@ void TestDeduplicator::dedupKeysUniqueAndPrefixed()
         QVERIFY(!c.sources.isEmpty());
         const CleanRecord back = CleanRecord::fromJson(c.toJson());
         QCOMPARE(back.toJson(), c.toJson());
+    }
+}
+
+
+// clean_json holds less than the whole document (issue 8); with the row's columns it is the whole document
+// again, for every record the samples merge into (single sources, merged facts with per-field provenance,
+// conflicts, every resource type).
+void TestDeduplicator::storedDocumentWithColumnsIsWhole()
+{
+    QList<NormalizedRecord> rs;
+    for (const samples::Sample& s : samples::all())
+        rs.append(norm(s.name));
+    const QList<CleanRecord> out = deduplicate(rs);
+    QVERIFY(out.size() > 20);
+    int merged = 0;
+    int conflicts = 0;
+    qint64 storedBytes = 0;
+    qint64 wholeBytes = 0;
+    for (const CleanRecord& c : out) {
+        const QByteArray stored = c.storedJsonBytes();
+        const QJsonObject storedDoc = QJsonDocument::fromJson(stored).object();
+        QVERIFY(!storedDoc.contains("sources"_L1));
+        QVERIFY(!storedDoc.contains("dedup_key"_L1));
+        QCOMPARE(reread(c), c.toJson());
+        // A document stored whole (rows of earlier versions) is read as it is.
+        QCOMPARE(CleanRecord::withColumns(c.toJson(), c.columns()), c.toJson());
+        merged += c.sources.size() > 1 ? 1 : 0;
+        conflicts += c.hasConflict ? 1 : 0;
+        storedBytes += stored.size();
+        wholeBytes += c.toJsonBytes().size() + c.sourcesJsonBytes().size();
+    }
+    QVERIFY(merged > 5);
+    QVERIFY(conflicts > 0);
+    QVERIFY(storedBytes * 2 < wholeBytes);
+}
+
+void TestDeduplicator::storedDocumentEdgeCases()
+{
+    const QList<CleanRecord> out = dedup({"weight-athena", "weight-epic"});
+    QCOMPARE(out.size(), 1);
+    const CleanRecord base = out.first();
+    QVERIFY(base.sources.size() == 2);
+
+    QList<CleanRecord> cases;
+    CleanRecord c = base;
+    c.provenance = QJsonObject(); // no provenance at all
+    cases.append(c);
+    c = base;
+    c.provenance = QJsonObject{{"primary"_L1, base.sources.last().rawId}}; // primary is not the first source
+    cases.append(c);
+    c = base;
+    c.provenance = QJsonObject{{"primary"_L1, base.sources.first().rawId}}; // primary is the first source
+    cases.append(c);
+    c = base;
+    c.groupKey = u"Observation:a|b"_s; // a group key the dedup key does not begin with
+    cases.append(c);
+    c = base;
+    c.groupKey.clear();
+    cases.append(c);
+    c = base;
+    c.sources.clear();
+    c.provenance = QJsonObject();
+    cases.append(c);
+    c = base;
+    c.status.clear();
+    c.display.clear();
+    c.canonicalSystem.clear();
+    cases.append(c);
+    c = base;
+    c.sources.first().rawId.clear();
+    cases.append(c);
+    for (qsizetype i = 0; i < cases.size(); ++i) {
+        const QJsonObject whole = cases.at(i).toJson();
+        if (reread(cases.at(i)) != whole)
+            QFAIL(qPrintable(u"case %1: %2 != %3"_s.arg(i)
+                                 .arg(QString::fromUtf8(QJsonDocument(reread(cases.at(i))).toJson(QJsonDocument::Compact)),
+                                      QString::fromUtf8(QJsonDocument(whole).toJson(QJsonDocument::Compact)))));
     }
 }
 

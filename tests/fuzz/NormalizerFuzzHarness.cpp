@@ -111,6 +111,10 @@ QString runNormalizerPipeline(const uint8_t* data, size_t size)
             return u"CleanRecord JSON round trip differs"_s;
         if (!QJsonDocument::fromJson(c.sourcesJsonBytes()).isArray())
             return u"sources JSON does not parse"_s;
+        // The stored clean_json and the row's columns give the whole document back (db/CleanDocument.h).
+        if (CleanRecord::withColumns(QJsonDocument::fromJson(c.storedJsonBytes()).object(), c.columns())
+            != parsed.object())
+            return u"stored clean_json with its columns differs from the whole document"_s;
     }
 
     SummaryOptions options;

@@ -2,9 +2,11 @@
 // them, become normalized rows, de-duplicated clean rows and a summary; runs are incremental, idempotent
 // and survive a stop (cancel, SIGKILL) at any point.
 
+#include "core/clinical/Deduplicator.h"
 #include "core/clinical/NormalizedRecord.h"
 #include "core/demo/SyntheticFamily.h"
 #include "db/ClinicalPipeline.h"
+#include "db/CleanDocument.h"
 #include "db/ConnectionFactory.h"
 #include "pipeline/PipelineTestSupport.h"
 #include "sync/SyncTestSupport.h"
@@ -423,6 +425,51 @@ private Q_SLOTS:
 
         pipeline.releaseThread();
         compareWithFullRecompute();
+    }
+
+    // clean_json is stored without what the row's columns hold (CleanRecord::storedJsonBytes()); what the
+    // readers get back (db/CleanDocument.h) is the whole document of the record the normalized rows merge into.
+    void storedCleanDocumentsAreWhole()
+    {
+        addPatient(QStringLiteral("father"), {Vendor::Epic, Vendor::Athena});
+        db::ClinicalPipeline pipeline(m_vault->factory());
+        QVERIFY(pipeline.runForProfile(m_profile).ok());
+        pipeline.releaseThread();
+
+        QList<clinical::NormalizedRecord> normalized;
+        QSqlQuery n(m_vault->db());
+        n.prepare(QStringLiteral("SELECT normalized_json FROM profile_fhir_resources_normalized WHERE profile_id = ?"));
+        n.addBindValue(m_profile);
+        QVERIFY(n.exec());
+        while (n.next())
+            normalized.append(clinical::NormalizedRecord::fromJson(
+                QJsonDocument::fromJson(n.value(0).toString().toUtf8()).object()));
+        QHash<QString, QJsonObject> expected;
+        for (const clinical::CleanRecord& c : clinical::deduplicate(normalized))
+            expected.insert(c.dedupKey, c.toJson());
+
+        QSqlQuery q(m_vault->db());
+        q.prepare(QStringLiteral("SELECT length(clean_json), length(sources), ") + db::cleanDocumentColumns()
+                  + QStringLiteral(" FROM profile_fhir_resources_clean WHERE profile_id = ?"));
+        q.addBindValue(m_profile);
+        QVERIFY(q.exec());
+        int rows = 0;
+        int merged = 0;
+        qint64 storedBytes = 0;
+        qint64 wholeBytes = 0;
+        while (q.next()) {
+            const QJsonObject doc = db::cleanDocument(q, 2);
+            const QString key = doc.value(QStringLiteral("dedup_key")).toString();
+            QVERIFY2(expected.contains(key), qPrintable(key));
+            QCOMPARE(doc, expected.value(key));
+            ++rows;
+            merged += doc.value(QStringLiteral("sources")).toArray().size() > 1 ? 1 : 0;
+            storedBytes += q.value(0).toLongLong() + q.value(1).toLongLong();
+            wholeBytes += QJsonDocument(doc).toJson(QJsonDocument::Compact).size();
+        }
+        QCOMPARE(rows, expected.size());
+        QVERIFY(merged > 10); // records at both health systems
+        QVERIFY(storedBytes < wholeBytes);
     }
 
     // Most groups changed: the summary reads the few groups left by key range instead of one pass over the
