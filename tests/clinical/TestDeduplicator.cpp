@@ -1,5 +1,5 @@
 // De-duplication across two connections, one hand-written case per type (samples in ClinicalSamples.h).
-#include "clinical/ClinicalSamples.h"
+#include "clinical/SampleRecords.h"
 #include "core/clinical/CodeSystems.h"
 #include "core/clinical/Deduplicator.h"
 #include "core/clinical/Normalizer.h"
@@ -16,18 +16,7 @@ namespace {
 
 NormalizedRecord norm(const QJsonObject& o, const QString& provider, const QString& rawId)
 {
-    NormalizeContext c;
-    c.provider = provider;
-    c.endpointId = u"demo-"_s + provider;
-    c.connectionId = u"conn-"_s + provider;
-    c.rawId = rawId;
-    const QJsonObject med = samples::object("metformin-epic-medication");
-    c.resolve = [med](const QString& ref) -> std::optional<QJsonObject> {
-        if (ref == u"Medication/med-1")
-            return med;
-        return std::nullopt;
-    };
-    return normalize(o, c);
+    return normalize(o, samples::context(provider, rawId));
 }
 
 NormalizedRecord norm(const char* sample)

@@ -2,7 +2,7 @@
 // (TestSummaryReference.cpp) for the hand-written samples, the Synthea corpus and generated records;
 // it does not depend on the order of add() calls or on how the records were split for merge(); and
 // what it holds does not grow with the number of records.
-#include "clinical/ClinicalSamples.h"
+#include "clinical/SampleRecords.h"
 #include "clinical/TestSummaryReference.h"
 #include "core/clinical/ClinicalTime.h"
 #include "core/clinical/CodeSystems.h"
@@ -98,20 +98,7 @@ QJsonObject merged(const QList<CleanRecord>& records, const QList<ConnectionInfo
 
 QList<CleanRecord> sampleClean()
 {
-    QList<NormalizedRecord> rs;
-    const QJsonObject med = samples::object("metformin-epic-medication");
-    for (const samples::Sample& s : samples::all()) {
-        NormalizeContext c;
-        c.provider = QString::fromLatin1(s.provider);
-        c.endpointId = u"demo-"_s + c.provider;
-        c.connectionId = u"conn-"_s + c.provider;
-        c.rawId = QString::fromLatin1(s.name);
-        c.resolve = [med](const QString& ref) -> std::optional<QJsonObject> {
-            return ref == u"Medication/med-1" ? std::optional<QJsonObject>(med) : std::nullopt;
-        };
-        rs.append(normalize(samples::object(s.name), c));
-    }
-    return deduplicate(rs);
+    return samples::merged();
 }
 
 QList<ConnectionInfo> sampleConnections()

@@ -1,5 +1,5 @@
 // buildSummary(): content of the profile summary from the hand-written two-provider samples.
-#include "clinical/ClinicalSamples.h"
+#include "clinical/SampleRecords.h"
 #include "core/clinical/ClinicalTime.h"
 #include "core/clinical/CodeSystems.h"
 #include "core/clinical/Deduplicator.h"
@@ -17,20 +17,7 @@ qint64 msOf(const char* iso) { return ClinicalTimeParser::parse(QString::fromLat
 
 QList<CleanRecord> sampleClean()
 {
-    QList<NormalizedRecord> rs;
-    const QJsonObject med = samples::object("metformin-epic-medication");
-    for (const samples::Sample& s : samples::all()) {
-        NormalizeContext c;
-        c.provider = QString::fromLatin1(s.provider);
-        c.endpointId = u"demo-"_s + c.provider;
-        c.connectionId = u"conn-"_s + c.provider;
-        c.rawId = QString::fromLatin1(s.name);
-        c.resolve = [med](const QString& ref) -> std::optional<QJsonObject> {
-            return ref == u"Medication/med-1" ? std::optional<QJsonObject>(med) : std::nullopt;
-        };
-        rs.append(normalize(samples::object(s.name), c));
-    }
-    return deduplicate(rs);
+    return samples::merged();
 }
 
 QList<ConnectionInfo> connections()
