@@ -1,5 +1,7 @@
 #include "bench/StartupBench.h"
 
+#include "support/StartupProbe.h"
+
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -27,19 +29,9 @@ OneRun runOnce(const QString& healthhub, const QString& dataDir, const QString& 
 {
     OneRun run;
     QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-    env.insert(u"HH_STARTUP_PROBE"_s, u"1"_s);
-    // healthhub makes itself non-dumpable (no core dumps), which also hides /proc/PID/maps from a non-root
-    // parent; this test switch keeps it readable for the WebEngine check.
-    env.insert(u"HH_ALLOW_CORE_DUMPS"_s, u"1"_s);
-    // Settings and caches of these runs stay in a throw-away home.
-    env.insert(u"HOME"_s, home);
-    env.insert(u"XDG_CONFIG_HOME"_s, home + u"/config"_s);
-    env.insert(u"XDG_DATA_HOME"_s, home + u"/data"_s);
-    env.insert(u"XDG_CACHE_HOME"_s, home + u"/cache"_s);
+    // /proc/PID/maps stays readable for the WebEngine check; settings and caches in a throw-away home.
+    QProcessEnvironment env = test::startupProbeEnvironment(home);
     env.insert(u"QTWEBENGINE_DISABLE_SANDBOX"_s, u"1"_s);
-    env.remove(u"HH_DATA_DIR"_s);
     p.setProcessEnvironment(env);
     p.setProcessChannelMode(QProcess::SeparateChannels);
     p.setStandardErrorFile(QProcess::nullDevice());
@@ -49,7 +41,7 @@ OneRun runOnce(const QString& healthhub, const QString& dataDir, const QString& 
     QByteArray out;
     QObject::connect(&p, &QProcess::readyReadStandardOutput, &loop, [&] {
         out += p.readAllStandardOutput();
-        if (run.ms < 0 && out.contains("startup-probe: dashboard-shown\n")) {
+        if (run.ms < 0 && out.contains(test::kStartupProbeLine)) {
             run.ms = static_cast<double>(t.nsecsElapsed()) / 1e6;
             QFile maps(u"/proc/%1/maps"_s.arg(p.processId()));
             if (maps.open(QIODevice::ReadOnly)) {

@@ -6,6 +6,7 @@
 //   (the dynamic linker's own report, LD_DEBUG=files);
 // - LoginBrowserLoader maps QtWebEngine only when asked, and a missing or broken module is a clear
 //   error, not a crash.
+#include "support/StartupProbe.h"
 #include "ui/connect/LoginBrowserFactory.h"
 #include "ui/connect/LoginBrowserLoader.h"
 #include "ui/connect/LoginDialog.h"
@@ -98,19 +99,9 @@ StartupRun startOnce(const QString& root)
     const QString home = root + u"/home"_s;
     const QString ldLog = root + u"/ld"_s;
     QDir().mkpath(home);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-    env.insert(u"HH_STARTUP_PROBE"_s, u"1"_s);
-    // healthhub makes itself non-dumpable (no core dumps), which hides /proc/PID/maps from a non-root
-    // parent; this keeps it readable.
-    env.insert(u"HH_ALLOW_CORE_DUMPS"_s, u"1"_s);
-    env.insert(u"HOME"_s, home);
-    env.insert(u"XDG_CONFIG_HOME"_s, home + u"/config"_s);
-    env.insert(u"XDG_DATA_HOME"_s, home + u"/data"_s);
-    env.insert(u"XDG_CACHE_HOME"_s, home + u"/cache"_s);
+    QProcessEnvironment env = test::startupProbeEnvironment(home);
     env.insert(u"LD_DEBUG"_s, u"files"_s);
     env.insert(u"LD_DEBUG_OUTPUT"_s, ldLog);
-    env.remove(u"HH_DATA_DIR"_s);
     QProcess p;
     p.setProcessEnvironment(env);
     p.setProcessChannelMode(QProcess::SeparateChannels);
@@ -120,7 +111,7 @@ StartupRun startOnce(const QString& root)
     QByteArray out;
     QObject::connect(&p, &QProcess::readyReadStandardOutput, &loop, [&] {
         out += p.readAllStandardOutput();
-        if (run.probeSeen || !out.contains("startup-probe: dashboard-shown\n"))
+        if (run.probeSeen || !out.contains(test::kStartupProbeLine))
             return;
         run.probeSeen = true;
         const auto pid = static_cast<pid_t>(p.processId());
