@@ -42,10 +42,11 @@ struct PipelineStats {
 //  - The de-duplication groups (old and new) of every changed row are queued in profile_dedup_dirty in
 //    the same transaction as the normalized writes. Each queued group is then merged again
 //    (Deduplicator::mergeGroup over all of the profile's normalized rows of that group); its clean rows
-//    are replaced and its queue row deleted in one transaction. The summary is rebuilt last (a
-//    clinical::SummaryAccumulator fed with the groups merged in this run as they are written, then
-//    streamed the other clean rows: memory bounded by the summary, not by the records) and its queue
-//    marker cleared in the same transaction.
+//    are replaced and its queue row deleted in one transaction (clean_json is stored without what the
+//    row's columns hold: CleanRecord::storedJsonBytes(); readers complete it with db/CleanDocument.h).
+//    The summary is rebuilt last (a clinical::SummaryAccumulator fed with the groups merged in this run
+//    as they are written, then the clean rows of the other groups: memory bounded by the summary, not
+//    by the records) and its queue marker cleared in the same transaction.
 //    A crash or kill at any point leaves the vault consistent; the next run finishes the work.
 //  - Also repaired on every run: groups with clean rows but no normalized row left (raw rows deleted by
 //    cascade) and, when the profile has no summary (never built, or dropped by ConnectionStore when it
