@@ -8,9 +8,11 @@
 #include "db/ClinicalPipeline.h"
 #include "db/CleanDocument.h"
 #include "db/ConnectionFactory.h"
+#include "db/RecordsReader.h"
 #include "pipeline/PipelineTestSupport.h"
 #include "sync/SyncTestSupport.h"
 
+#include <QBuffer>
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -171,6 +173,71 @@ class TestClinicalPipeline : public QObject
             return o;
         };
         QCOMPARE(withoutTime(incrementalSummary), withoutTime(summaryOf(*m_vault, m_profile)));
+    }
+
+    // The whole clean documents of the profile by dedup key, made in memory from its stored normalized rows
+    // (Deduplicator + CleanRecord::toJson(): what the pipeline merges, independent of how rows are stored).
+    QHash<QString, QJsonObject> wholeDocuments()
+    {
+        QList<clinical::NormalizedRecord> normalized;
+        QSqlQuery n(m_vault->db());
+        n.prepare(QStringLiteral("SELECT normalized_json FROM profile_fhir_resources_normalized WHERE profile_id = ?"));
+        n.addBindValue(m_profile);
+        if (!n.exec())
+            return {};
+        while (n.next())
+            normalized.append(clinical::NormalizedRecord::fromJson(
+                QJsonDocument::fromJson(n.value(0).toString().toUtf8()).object()));
+        QHash<QString, QJsonObject> out;
+        for (const clinical::CleanRecord& c : clinical::deduplicate(normalized))
+            out.insert(c.dedupKey, c.toJson());
+        return out;
+    }
+
+    // What the views and exports read of the profile: every record's detail and both FHIR exports (without
+    // the entries each export makes anew: its Composition and authoring Device). Failures come back as
+    // "ERROR" lines.
+    QStringList readerView()
+    {
+        QStringList out;
+        db::RecordsReader reader(m_vault->db(), m_vault->userId());
+        QSqlQuery ids(m_vault->db());
+        ids.prepare(QStringLiteral("SELECT id FROM profile_fhir_resources_clean WHERE profile_id = ? ORDER BY id"));
+        ids.addBindValue(m_profile);
+        if (!ids.exec())
+            return {QStringLiteral("ERROR ids")};
+        QStringList idList;
+        while (ids.next())
+            idList.append(ids.value(0).toString());
+        ids = QSqlQuery();
+        for (const QString& id : std::as_const(idList)) {
+            auto d = reader.record(m_profile, id);
+            if (!d) {
+                out.append(QStringLiteral("ERROR record ") + d.error().detail());
+                continue;
+            }
+            out.append(id + u' ' + d->row.display + u' ' + d->row.effectiveEnd + u' '
+                       + QString::number(d->sources.size()) + u' '
+                       + QString::fromUtf8(QJsonDocument(d->clean).toJson(QJsonDocument::Compact)) + u' '
+                       + QString::fromUtf8(QJsonDocument(d->conflicts).toJson(QJsonDocument::Compact)));
+        }
+        for (records::FhirExportKind kind : {records::FhirExportKind::Collection, records::FhirExportKind::PatientSummary}) {
+            QBuffer buffer;
+            buffer.open(QIODevice::WriteOnly);
+            auto written = reader.writeFhir(m_profile, kind, &buffer);
+            if (!written) {
+                out.append(QStringLiteral("ERROR export ") + written.error().detail());
+                continue;
+            }
+            const QJsonArray entries = QJsonDocument::fromJson(buffer.data()).object().value(QStringLiteral("entry")).toArray();
+            for (const QJsonValue& e : entries) {
+                const QJsonObject resource = e.toObject().value(QStringLiteral("resource")).toObject();
+                const QString type = resource.value(QStringLiteral("resourceType")).toString();
+                if (type != QStringLiteral("Composition") && type != QStringLiteral("Device")) // made per export
+                    out.append(QString::fromUtf8(QJsonDocument(e.toObject()).toJson(QJsonDocument::Compact)));
+            }
+        }
+        return out;
     }
 
     // A full recompute from scratch of the current raw rows: the reference for the incremental result.
@@ -436,17 +503,8 @@ private Q_SLOTS:
         QVERIFY(pipeline.runForProfile(m_profile).ok());
         pipeline.releaseThread();
 
-        QList<clinical::NormalizedRecord> normalized;
-        QSqlQuery n(m_vault->db());
-        n.prepare(QStringLiteral("SELECT normalized_json FROM profile_fhir_resources_normalized WHERE profile_id = ?"));
-        n.addBindValue(m_profile);
-        QVERIFY(n.exec());
-        while (n.next())
-            normalized.append(clinical::NormalizedRecord::fromJson(
-                QJsonDocument::fromJson(n.value(0).toString().toUtf8()).object()));
-        QHash<QString, QJsonObject> expected;
-        for (const clinical::CleanRecord& c : clinical::deduplicate(normalized))
-            expected.insert(c.dedupKey, c.toJson());
+        const QHash<QString, QJsonObject> expected = wholeDocuments();
+        QVERIFY(!expected.isEmpty());
 
         QSqlQuery q(m_vault->db());
         q.prepare(QStringLiteral("SELECT length(clean_json), length(sources), ") + db::cleanDocumentColumns()
@@ -470,6 +528,48 @@ private Q_SLOTS:
         QCOMPARE(rows, expected.size());
         QVERIFY(merged > 10); // records at both health systems
         QVERIFY(storedBytes < wholeBytes);
+    }
+
+    // The views and exports read the same from a clean row whether it holds the stored document (this
+    // version) or the whole one (rows written by earlier versions).
+    void readersSeeStoredAndWholeDocumentsAlike()
+    {
+        addPatient(QStringLiteral("father"), {Vendor::Epic, Vendor::Athena});
+        db::ClinicalPipeline pipeline(m_vault->factory());
+        QVERIFY(pipeline.runForProfile(m_profile).ok());
+        pipeline.releaseThread();
+        const QStringList stored = readerView();
+
+        // Every row rewritten whole, as an earlier version stored it (the documents made in memory from the
+        // normalized rows, not read back through the code under test).
+        const QHash<QString, QJsonObject> expected = wholeDocuments();
+        QList<std::pair<QString, QByteArray>> whole;
+        {
+            QSqlQuery q(m_vault->db());
+            q.prepare(QStringLiteral("SELECT id, dedup_key FROM profile_fhir_resources_clean WHERE profile_id = ?"));
+            q.addBindValue(m_profile);
+            QVERIFY(q.exec());
+            while (q.next()) {
+                QVERIFY(expected.contains(q.value(1).toString()));
+                whole.append({q.value(0).toString(),
+                              QJsonDocument(expected.value(q.value(1).toString())).toJson(QJsonDocument::Compact)});
+            }
+        }
+        for (const auto& [id, json] : std::as_const(whole))
+            QVERIFY(m_vault->exec(QStringLiteral("UPDATE profile_fhir_resources_clean SET clean_json = ? WHERE id = ?"),
+                                  {QString::fromUtf8(json), id}));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM profile_fhir_resources_clean WHERE profile_id = ? AND "
+                                      "instr(clean_json, '\"sources\":') > 0"),
+                       {m_profile}),
+                 qint64(whole.size()));
+
+        const QStringList fromWhole = readerView();
+        QVERIFY(stored.size() > whole.size()); // every record, then the exports' entries
+        for (const QString& line : stored)
+            QVERIFY2(!line.startsWith(QStringLiteral("ERROR")), qPrintable(line));
+        QCOMPARE(fromWhole.size(), stored.size());
+        for (qsizetype i = 0; i < stored.size(); ++i)
+            QCOMPARE(fromWhole.at(i), stored.at(i));
     }
 
     // Most groups changed: the summary reads the few groups left by key range instead of one pass over the
