@@ -57,16 +57,6 @@ constexpr qint64 kCleanCommitRows = 30000;
 // Placeholders per "WHERE id IN (...)" read of raw JSON.
 constexpr int kInChunk = 200;
 
-QVariant textOrNull(const QString& s)
-{
-    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
-}
-
-QVariant realOrNull(const std::optional<double>& v)
-{
-    return v ? QVariant(*v) : QVariant(QMetaType::fromType<double>());
-}
-
 bool isMedicationOrder(const QString& type)
 {
     return type == u"MedicationRequest" || type == u"MedicationStatement" || type == u"MedicationAdministration"
@@ -921,15 +911,15 @@ Status ClinicalPipeline::Impl::recomputeGroups(const QStringList& groups, const 
                     q.bindValue(k++, c.resourceType);
                     q.bindValue(k++, c.dedupKey);
                 }
-                q.bindValue(k++, textOrNull(c.status));
-                q.bindValue(k++, textOrNull(c.canonicalSystem));
-                q.bindValue(k++, textOrNull(c.canonicalCode));
-                q.bindValue(k++, textOrNull(c.display));
-                q.bindValue(k++, textOrNull(c.effectiveAt));
-                q.bindValue(k++, realOrNull(c.valueNum()));
-                q.bindValue(k++, textOrNull(c.valueUnit()));
-                q.bindValue(k++, textOrNull(c.valueText()));
-                q.bindValue(k++, textOrNull(c.abnormal()));
+                q.bindValue(k++, nullIfEmpty(c.status));
+                q.bindValue(k++, nullIfEmpty(c.canonicalSystem));
+                q.bindValue(k++, nullIfEmpty(c.canonicalCode));
+                q.bindValue(k++, nullIfEmpty(c.display));
+                q.bindValue(k++, nullIfEmpty(c.effectiveAt));
+                q.bindValue(k++, nullIfAbsent(c.valueNum()));
+                q.bindValue(k++, nullIfEmpty(c.valueUnit()));
+                q.bindValue(k++, nullIfEmpty(c.valueText()));
+                q.bindValue(k++, nullIfEmpty(c.abnormal()));
                 q.bindValue(k++, c.hasConflict ? 1 : 0);
                 q.bindValue(k++, o.sources);
                 q.bindValue(k++, o.json);
@@ -1164,7 +1154,7 @@ Status ClinicalPipeline::Impl::updateStatus(bool withSummary, const QByteArray& 
             !st)
             return st;
         up.addBindValue(status);
-        up.addBindValue(textOrNull(message));
+        up.addBindValue(nullIfEmpty(message));
         up.addBindValue(summaryJson);
         up.addBindValue(nowUtcIso());
         up.addBindValue(profileId);
@@ -1174,11 +1164,11 @@ Status ClinicalPipeline::Impl::updateStatus(bool withSummary, const QByteArray& 
             !st)
             return st;
         up.addBindValue(status);
-        up.addBindValue(textOrNull(message));
+        up.addBindValue(nullIfEmpty(message));
         up.addBindValue(nowUtcIso());
         up.addBindValue(profileId);
         up.addBindValue(status);
-        up.addBindValue(textOrNull(message));
+        up.addBindValue(nullIfEmpty(message));
     }
     if (!up.exec())
         return dbError(up.lastError(), error);

@@ -2,6 +2,7 @@
 
 #include "core/clinical/Deduplicator.h"
 #include "core/clinical/Normalizer.h"
+#include "db/SqlUtil.h"
 
 #include <QSqlQuery>
 #include <QVariant>
@@ -10,13 +11,6 @@ namespace hh::db {
 
 using namespace hh::clinical;
 using namespace Qt::StringLiterals;
-
-namespace {
-QVariant textOrNull(const QString& s)
-{
-    return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
-}
-} // namespace
 
 NormalizedRow NormalizedRow::make(const QJsonObject& resource, const QString& resourceType, const QString& resourceId,
                                   const NormalizeContext& context)
@@ -72,21 +66,21 @@ namespace {
 int bindValues(QSqlQuery& q, int k, const QString& rawHash, const NormalizedRow& o, const QString& now)
 {
     q.bindValue(k++, o.resourceType);
-    q.bindValue(k++, textOrNull(o.status));
-    q.bindValue(k++, textOrNull(o.system));
-    q.bindValue(k++, textOrNull(o.code));
-    q.bindValue(k++, textOrNull(o.display));
-    q.bindValue(k++, textOrNull(o.effectiveAt));
-    q.bindValue(k++, textOrNull(o.effectiveEnd));
-    q.bindValue(k++, o.valueNum ? QVariant(*o.valueNum) : QVariant(QMetaType::fromType<double>()));
-    q.bindValue(k++, textOrNull(o.valueUnit));
-    q.bindValue(k++, textOrNull(o.valueText));
-    q.bindValue(k++, textOrNull(o.abnormal));
+    q.bindValue(k++, nullIfEmpty(o.status));
+    q.bindValue(k++, nullIfEmpty(o.system));
+    q.bindValue(k++, nullIfEmpty(o.code));
+    q.bindValue(k++, nullIfEmpty(o.display));
+    q.bindValue(k++, nullIfEmpty(o.effectiveAt));
+    q.bindValue(k++, nullIfEmpty(o.effectiveEnd));
+    q.bindValue(k++, nullIfAbsent(o.valueNum));
+    q.bindValue(k++, nullIfEmpty(o.valueUnit));
+    q.bindValue(k++, nullIfEmpty(o.valueText));
+    q.bindValue(k++, nullIfEmpty(o.abnormal));
     q.bindValue(k++, o.json);
-    q.bindValue(k++, textOrNull(o.error));
+    q.bindValue(k++, nullIfEmpty(o.error));
     q.bindValue(k++, kNormalizerVersion);
     q.bindValue(k++, rawHash);
-    q.bindValue(k++, textOrNull(o.group));
+    q.bindValue(k++, nullIfEmpty(o.group));
     q.bindValue(k++, now);
     return k;
 }

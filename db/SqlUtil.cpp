@@ -20,6 +20,11 @@ QVariant nullIfEmpty(const QString& s)
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
 }
 
+QVariant nullIfAbsent(const std::optional<double>& v)
+{
+    return v ? QVariant(*v) : QVariant(QMetaType::fromType<double>());
+}
+
 Status exec(QSqlQuery& query, const QString& userMessage)
 {
     if (!query.exec())

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QVariant>
 
+#include <optional>
+
 namespace hh::db {
 
 // Maps a failed query to an hh::Error: a UNIQUE violation becomes AlreadyExists, anything else
@@ -17,6 +19,8 @@ namespace hh::db {
 
 // NULL for an empty string, the string otherwise.
 [[nodiscard]] QVariant nullIfEmpty(const QString& s);
+// NULL (of type double) for no value, the value otherwise.
+[[nodiscard]] QVariant nullIfAbsent(const std::optional<double>& v);
 
 // Prepares and executes; returns the failing error.
 [[nodiscard]] Status exec(QSqlQuery& query, const QString& userMessage);
