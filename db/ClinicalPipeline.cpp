@@ -1037,8 +1037,8 @@ Status ClinicalPipeline::Impl::writeSummary(const QList<ConnectionInfo>& infos, 
             sources.append(SourceRef::fromJson(v.toObject()));
         feed.summary.addCounted(type, sources);
     };
-    auto addRecord = [&](const QSqlQuery& q, int first) {
-        pending.append(Stored{cleanColumns(q, first), storedCleanJson(q, first)});
+    auto addRecord = [&](CleanRecord::Columns columns, QByteArray json) {
+        pending.append(Stored{std::move(columns), std::move(json)});
         if (pending.size() >= batchSize * 2)
             flush();
     };
@@ -1069,7 +1069,7 @@ Status ClinicalPipeline::Impl::writeSummary(const QList<ConnectionInfo>& infos, 
                 return dbError(q.lastError(), readError);
             while (q.next()) {
                 if (needsRecord)
-                    addRecord(q, 0);
+                    addRecord(cleanColumns(q, 0), storedCleanJson(q, 0));
                 else
                     addCounted(type, q.value(0).toByteArray());
             }
@@ -1078,7 +1078,7 @@ Status ClinicalPipeline::Impl::writeSummary(const QList<ConnectionInfo>& infos, 
     } else {
         // Few groups merged (an incremental run): one pass over the profile's clean rows.
         QSqlQuery q;
-        if (Status st = prepare(q, u"SELECT dedup_key, resource_type, CAST(sources AS BLOB), "_s + cleanDocumentColumns()
+        if (Status st = prepare(q, u"SELECT "_s + cleanDocumentColumns()
                                        + u" FROM profile_fhir_resources_clean WHERE profile_id = ?"_s);
             !st)
             return st;
@@ -1086,13 +1086,13 @@ Status ClinicalPipeline::Impl::writeSummary(const QList<ConnectionInfo>& infos, 
         if (!q.exec())
             return dbError(q.lastError(), readError);
         while (q.next()) {
-            if (feed.groups.contains(Deduplicator::groupKeyOf(q.value(0).toString())))
+            CleanRecord::Columns columns = cleanColumns(q, 0);
+            if (feed.groups.contains(Deduplicator::groupKeyOf(columns.dedupKey)))
                 continue;
-            const QString type = q.value(1).toString();
-            if (SummaryAccumulator::needsRecord(type))
-                addRecord(q, 3);
+            if (SummaryAccumulator::needsRecord(columns.resourceType))
+                addRecord(std::move(columns), storedCleanJson(q, 0));
             else
-                addCounted(type, q.value(2).toByteArray());
+                addCounted(columns.resourceType, columns.sources);
         }
     }
     flush();

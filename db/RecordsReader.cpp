@@ -1288,13 +1288,14 @@ Result<ExportResult> RecordsReader::writeFhir(const QString& profileId, FhirExpo
             return sqlError(q, failed);
         qsizetype best = -1;
         while (q.next()) {
-            const qsizetype n = QJsonDocument::fromJson(cleanColumns(q, 1).sources).array().size();
+            QJsonObject clean = cleanDocument(q, 1);
+            const qsizetype n = arr(clean, "sources"_L1).size();
             if (n > best) {
                 best = n;
                 ExportRecord r;
                 r.id = q.value(0).toString();
                 r.resourceType = u"Patient"_s;
-                r.clean = cleanDocument(q, 1);
+                r.clean = std::move(clean);
                 patientRecord = r;
             }
         }
