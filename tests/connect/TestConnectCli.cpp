@@ -9,22 +9,15 @@
 #include "core/demo/DemoServer.h"
 #include "core/demo/SyntheticFamily.h"
 #include "core/vault/Keychain.h"
+#include "support/CliProcess.h"
 
 #include <QJsonArray>
-#include <QProcess>
 #include <QProcessEnvironment>
 
 using namespace hh;
 using namespace hh::connect;
 using namespace Qt::StringLiterals;
-
-namespace {
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-} // namespace
+using hh::test::CliRun;
 
 class TestConnectCli : public QObject
 {
@@ -36,31 +29,15 @@ private:
     QString passwordFile;
     demo::DemoServer server; // "healthhub sandbox --auto-approve", in this process
 
-    Run healthhub(const QStringList& args)
+    // The demo server of this test lives in this thread: runProcess keeps serving while the process runs.
+    CliRun healthhub(const QStringList& args)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-        env.insert(u"QTWEBENGINE_DISABLE_SANDBOX"_s, u"1"_s);
-        env.insert(u"QTWEBENGINE_CHROMIUM_FLAGS"_s, u"--no-sandbox --disable-gpu"_s);
+        QProcessEnvironment env = test::headlessEnvironment();
         env.insert(u"HOME"_s, dir.path());
         env.remove(u"HH_DATA_DIR"_s);
-        p.setProcessEnvironment(env);
         const QStringList global{u"--data-dir"_s, dataDir, u"--email"_s, u"carer@example.org"_s,
                                  u"--password-file"_s, passwordFile, u"--no-keychain"_s};
-        p.start(QStringLiteral(HH_BINARY_DIR "/app/healthhub"), global + args);
-        Run r;
-        if (!p.waitForStarted(10000))
-            return r;
-        // The demo server of this test lives in this thread: keep serving while the process runs.
-        if (!QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 120000)) {
-            p.kill();
-            p.waitForFinished();
-        }
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
+        return test::runProcess(test::healthhubBinary(), global + args, env, {}, 120000);
     }
 
     // Opens the vault in this process (after a command finished), for checks.
@@ -94,15 +71,16 @@ private Q_SLOTS:
 
     void endToEnd()
     {
-        Run init = healthhub({u"init"_s, u"--name"_s, u"Carer"_s});
-        QVERIFY2(init.exitCode == 0, qPrintable(init.err));
-        Run profile = healthhub({u"profile"_s, u"add"_s, u"--display-name"_s, u"Mom"_s, u"--relationship"_s, u"mother"_s});
-        QVERIFY2(profile.exitCode == 0, qPrintable(profile.err));
+        CliRun init = healthhub({u"init"_s, u"--name"_s, u"Carer"_s});
+        QVERIFY2(init.code == 0, qPrintable(init.errText()));
+        CliRun profile =
+            healthhub({u"profile"_s, u"add"_s, u"--display-name"_s, u"Mom"_s, u"--relationship"_s, u"mother"_s});
+        QVERIFY2(profile.code == 0, qPrintable(profile.errText()));
 
         // endpoint list --json: the built-ins with the documented fields.
-        Run list = healthhub({u"endpoint"_s, u"list"_s, u"--json"_s});
-        QVERIFY2(list.exitCode == 0, qPrintable(list.err));
-        const QJsonArray endpoints = QJsonDocument::fromJson(list.out.toUtf8()).array();
+        CliRun list = healthhub({u"endpoint"_s, u"list"_s, u"--json"_s});
+        QVERIFY2(list.code == 0, qPrintable(list.errText()));
+        const QJsonArray endpoints = QJsonDocument::fromJson(list.out).array();
         QCOMPARE(endpoints.size(), 4);
         QStringList ids;
         for (const QJsonValue& v : endpoints) {
@@ -116,14 +94,14 @@ private Q_SLOTS:
 
         // endpoint add: discovery against the running sandbox (vendor "other").
         const QString base = server.endpoint(u"demo-athena"_s)->fhirBaseUrl.toString();
-        Run add = healthhub({u"endpoint"_s, u"add"_s, u"--name"_s, u"External sandbox"_s, u"--fhir-base"_s, base,
-                             u"--client-id"_s, u"healthhub-demo"_s});
-        QVERIFY2(add.exitCode == 0, qPrintable(add.err));
-        const QString externalId = add.out.trimmed();
+        CliRun add = healthhub({u"endpoint"_s, u"add"_s, u"--name"_s, u"External sandbox"_s, u"--fhir-base"_s,
+                                base, u"--client-id"_s, u"healthhub-demo"_s});
+        QVERIFY2(add.code == 0, qPrintable(add.errText()));
+        const QString externalId = add.outText().trimmed();
         QVERIFY(!externalId.isEmpty());
-        Run list2 = healthhub({u"endpoint"_s, u"list"_s, u"--json"_s});
+        CliRun list2 = healthhub({u"endpoint"_s, u"list"_s, u"--json"_s});
         bool listed = false;
-        for (const QJsonValue& v : QJsonDocument::fromJson(list2.out.toUtf8()).array()) {
+        for (const QJsonValue& v : QJsonDocument::fromJson(list2.out).array()) {
             const QJsonObject o = v.toObject();
             if (o.value(u"id"_s).toString() == externalId) {
                 listed = true;
@@ -137,22 +115,22 @@ private Q_SLOTS:
         // endpoint import (when the corpus is there).
         const QString directory = QStringLiteral(HH_CORPUS_DIR "/directory/epic/epic-fhir-endpoints-r4.json");
         if (QFile::exists(directory)) {
-            Run imported = healthhub({u"endpoint"_s, u"import"_s, directory});
-            QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
-            QVERIFY(imported.out.split(u'\t').value(0).toInt() > 400);
+            CliRun imported = healthhub({u"endpoint"_s, u"import"_s, directory});
+            QVERIFY2(imported.code == 0, qPrintable(imported.errText()));
+            QVERIFY(imported.outText().split(u'\t').value(0).toInt() > 400);
         }
 
         // connect to the external sandbox (auto-approve; offscreen login window).
-        Run connected = healthhub({u"connect"_s, u"--profile"_s, u"Mom"_s, u"--endpoint"_s, externalId,
-                                   u"--login-hint"_s, u"mother"_s});
-        QVERIFY2(connected.exitCode == 0, qPrintable(connected.err));
-        const QString connectionId = connected.out.trimmed();
+        CliRun connected = healthhub(
+            {u"connect"_s, u"--profile"_s, u"Mom"_s, u"--endpoint"_s, externalId, u"--login-hint"_s, u"mother"_s});
+        QVERIFY2(connected.code == 0, qPrintable(connected.errText()));
+        const QString connectionId = connected.outText().trimmed();
         QVERIFY(!connectionId.isEmpty());
 
         // connect to the built-in demo endpoint: the app starts its own demo server.
-        Run demoConnected = healthhub({u"connect"_s, u"--profile"_s, u"Mom"_s, u"--endpoint"_s, u"demo-epic"_s,
-                                       u"--login-hint"_s, u"father"_s});
-        QVERIFY2(demoConnected.exitCode == 0, qPrintable(demoConnected.err));
+        CliRun demoConnected = healthhub({u"connect"_s, u"--profile"_s, u"Mom"_s, u"--endpoint"_s, u"demo-epic"_s,
+                                          u"--login-hint"_s, u"father"_s});
+        QVERIFY2(demoConnected.code == 0, qPrintable(demoConnected.errText()));
 
         QByteArray access;
         QByteArray refresh;
@@ -176,21 +154,21 @@ private Q_SLOTS:
         QVERIFY(!access.isEmpty());
         QVERIFY(test::introspectActive(server, u"demo-athena"_s, access));
         QVERIFY(test::introspectActive(server, u"demo-athena"_s, refresh));
-        QVERIFY(!connected.err.contains(QString::fromLatin1(access)));
+        QVERIFY(!connected.errText().contains(QString::fromLatin1(access)));
 
         // disconnect: revoked at the sandbox, data kept by default.
-        Run disconnected = healthhub({u"disconnect"_s, u"--profile"_s, u"Mom"_s, u"--endpoint"_s, externalId});
-        QVERIFY2(disconnected.exitCode == 0, qPrintable(disconnected.err));
-        QVERIFY(disconnected.err.contains(u"revoked"_s));
-        QVERIFY(disconnected.err.contains(u"kept"_s));
+        CliRun disconnected = healthhub({u"disconnect"_s, u"--profile"_s, u"Mom"_s, u"--endpoint"_s, externalId});
+        QVERIFY2(disconnected.code == 0, qPrintable(disconnected.errText()));
+        QVERIFY(disconnected.errText().contains(u"revoked"_s));
+        QVERIFY(disconnected.errText().contains(u"kept"_s));
         QVERIFY(!test::introspectActive(server, u"demo-athena"_s, access));
         QVERIFY(!test::introspectActive(server, u"demo-athena"_s, refresh));
 
         // disconnect the demo one and delete its data (its server is gone with that process).
-        Run deleted = healthhub({u"disconnect"_s, u"--profile"_s, u"Mom"_s, u"--endpoint"_s, u"demo-epic"_s,
-                                 u"--delete-data"_s});
-        QVERIFY2(deleted.exitCode == 0, qPrintable(deleted.err));
-        QVERIFY(deleted.err.contains(u"deleted"_s));
+        CliRun deleted = healthhub(
+            {u"disconnect"_s, u"--profile"_s, u"Mom"_s, u"--endpoint"_s, u"demo-epic"_s, u"--delete-data"_s});
+        QVERIFY2(deleted.code == 0, qPrintable(deleted.errText()));
+        QVERIFY(deleted.errText().contains(u"deleted"_s));
 
         withVault([&](db::VaultService& vault, ConnectService& service) {
             auto profiles = vault.listProfiles().result();
@@ -205,9 +183,9 @@ private Q_SLOTS:
         });
 
         // Usage errors.
-        QCOMPARE(healthhub({u"connect"_s, u"--profile"_s, u"Mom"_s}).exitCode, 2);
-        QCOMPARE(healthhub({u"endpoint"_s, u"frobnicate"_s}).exitCode, 2);
-        QCOMPARE(healthhub({u"disconnect"_s, u"--profile"_s, u"Mom"_s, u"--endpoint"_s, u"nope"_s}).exitCode, 1);
+        QCOMPARE(healthhub({u"connect"_s, u"--profile"_s, u"Mom"_s}).code, 2);
+        QCOMPARE(healthhub({u"endpoint"_s, u"frobnicate"_s}).code, 2);
+        QCOMPARE(healthhub({u"disconnect"_s, u"--profile"_s, u"Mom"_s, u"--endpoint"_s, u"nope"_s}).code, 1);
     }
 
     // A demo connection made by one process works in the next: `connect` in one process, `sync` in
@@ -219,22 +197,22 @@ private Q_SLOTS:
     void demoConnectionWorksInTheNextProcess()
     {
         dataDir = dir.filePath(u"vault-processes"_s);
-        Run init = healthhub({u"init"_s, u"--name"_s, u"Carer"_s});
-        QVERIFY2(init.exitCode == 0, qPrintable(init.err));
-        Run profile = healthhub({u"profile"_s, u"add"_s, u"--display-name"_s, u"Mom"_s, u"--relationship"_s,
-                                 u"mother"_s});
-        QVERIFY2(profile.exitCode == 0, qPrintable(profile.err));
+        CliRun init = healthhub({u"init"_s, u"--name"_s, u"Carer"_s});
+        QVERIFY2(init.code == 0, qPrintable(init.errText()));
+        CliRun profile =
+            healthhub({u"profile"_s, u"add"_s, u"--display-name"_s, u"Mom"_s, u"--relationship"_s, u"mother"_s});
+        QVERIFY2(profile.code == 0, qPrintable(profile.errText()));
         for (const QString& endpoint : {u"demo-epic"_s, u"demo-athena"_s}) {
-            Run connected = healthhub({u"connect"_s, u"--profile"_s, u"Mom"_s, u"--endpoint"_s, endpoint,
-                                       u"--login-hint"_s, u"mother"_s});
-            QVERIFY2(connected.exitCode == 0, qPrintable(endpoint + u": "_s + connected.err));
+            CliRun connected = healthhub({u"connect"_s, u"--profile"_s, u"Mom"_s, u"--endpoint"_s, endpoint,
+                                          u"--login-hint"_s, u"mother"_s});
+            QVERIFY2(connected.code == 0, qPrintable(endpoint + u": "_s + connected.errText()));
         }
 
         const demo::SyntheticFamily family(1);
         auto checkSync = [&](const char* round, bool firstSync) {
-            Run synced = healthhub({u"sync"_s, u"--profile"_s, u"Mom"_s, u"--json"_s});
-            QVERIFY2(synced.exitCode == 0, qPrintable(QString::fromLatin1(round) + u": "_s + synced.err));
-            const QJsonArray jobs = QJsonDocument::fromJson(synced.out.toUtf8()).array();
+            CliRun synced = healthhub({u"sync"_s, u"--profile"_s, u"Mom"_s, u"--json"_s});
+            QVERIFY2(synced.code == 0, qPrintable(QString::fromLatin1(round) + u": "_s + synced.errText()));
+            const QJsonArray jobs = QJsonDocument::fromJson(synced.out).array();
             QCOMPARE(jobs.size(), 2);
             QStringList endpoints;
             for (const QJsonValue& v : jobs) {

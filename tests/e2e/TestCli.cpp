@@ -1,4 +1,5 @@
 // The healthhub command line, end to end: a real process, a real vault in a temporary folder.
+#include "support/CliProcess.h"
 #include "support/FileChecks.h"
 
 #include <QDir>
@@ -6,19 +7,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-} // namespace
+using hh::test::CliRun;
 
 class TestCli : public QObject
 {
@@ -30,38 +22,30 @@ class TestCli : public QObject
 
     QString dataDir() const { return m_dir.filePath(QStringLiteral("vault")); }
 
-    Run run(const QStringList& args, const QByteArray& stdinData = {}, bool noKeychain = true)
+    CliRun run(const QStringList& args, const QByteArray& stdinData = {}, bool noKeychain = true)
     {
-        QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         if (noKeychain)
             env.insert(QStringLiteral("HH_NO_KEYCHAIN"), QStringLiteral("1"));
-        p.setProcessEnvironment(env);
-        p.start(m_binary, QStringList{QStringLiteral("--data-dir"), dataDir()} + args);
-        if (!p.waitForStarted())
-            return {};
-        p.write(stdinData);
-        p.closeWriteChannel();
-        p.waitForFinished(60000);
-        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-                   p.readAllStandardError()};
+        return hh::test::runProcess(m_binary, QStringList{QStringLiteral("--data-dir"), dataDir()} + args, env,
+                                    stdinData, 60000);
     }
 
-    Run asAna(const QStringList& args, const QByteArray& password = "ana-password\n")
+    CliRun asAna(const QStringList& args, const QByteArray& password = "ana-password\n")
     {
         return run(QStringList{QStringLiteral("--email"), QStringLiteral("ana@example.org")} + args, password);
     }
 
     QJsonArray profiles()
     {
-        const Run r = asAna({QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--json")});
-        if (r.exitCode != 0)
+        const CliRun r = asAna({QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--json")});
+        if (r.code != 0)
             qWarning() << r.err;
         return QJsonDocument::fromJson(r.out).array();
     }
 
     // One clear line on stderr, prefixed with the program name.
-    static bool oneErrorLine(const Run& r)
+    static bool oneErrorLine(const CliRun& r)
     {
         const QList<QByteArray> lines = r.err.trimmed().split('\n');
         return !r.err.trimmed().isEmpty() && lines.first().startsWith("healthhub: ") && lines.size() <= 2;
@@ -70,30 +54,30 @@ class TestCli : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        m_binary = QStringLiteral(HH_BINARY_DIR "/app/healthhub");
+        m_binary = hh::test::healthhubBinary();
         QVERIFY2(QFile::exists(m_binary), "healthhub must be built before the CLI tests");
         m_keychain = !qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS");
     }
 
     void versionAndHelp()
     {
-        Run r = run({QStringLiteral("--version")});
-        QCOMPARE(r.exitCode, 0);
+        CliRun r = run({QStringLiteral("--version")});
+        QCOMPARE(r.code, 0);
         QVERIFY(r.out.startsWith("healthhub "));
         r = run({QStringLiteral("--help")});
-        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains("profile add"));
         r = run({QStringLiteral("frobnicate")});
-        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.code, 2);
         QVERIFY(oneErrorLine(r) || r.err.contains("--help"));
         r = run({QStringLiteral("--bogus")});
-        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.code, 2);
     }
 
     void missingVault()
     {
-        const Run r = asAna({QStringLiteral("profile"), QStringLiteral("list")});
-        QCOMPARE(r.exitCode, 1);
+        const CliRun r = asAna({QStringLiteral("profile"), QStringLiteral("list")});
+        QCOMPARE(r.code, 1);
         QVERIFY(oneErrorLine(r));
         QVERIFY(r.err.contains("init"));
         QVERIFY(!QFile::exists(QDir(dataDir()).filePath(QStringLiteral("vault.db"))));
@@ -101,33 +85,33 @@ private Q_SLOTS:
 
     void initValidates()
     {
-        Run r = run({QStringLiteral("init"), QStringLiteral("--email"), QStringLiteral("not-an-email"),
-                     QStringLiteral("--name"), QStringLiteral("Ana")},
-                    "ana-password\n");
-        QVERIFY(r.exitCode != 0);
+        CliRun r = run({QStringLiteral("init"), QStringLiteral("--email"), QStringLiteral("not-an-email"),
+                        QStringLiteral("--name"), QStringLiteral("Ana")},
+                       "ana-password\n");
+        QVERIFY(r.code != 0);
         QVERIFY(oneErrorLine(r));
         r = run({QStringLiteral("init"), QStringLiteral("--email"), QStringLiteral("ana@example.org")}, "ana-password\n");
-        QCOMPARE(r.exitCode, 2);
+        QCOMPARE(r.code, 2);
         r = run({QStringLiteral("init"), QStringLiteral("--email"), QStringLiteral("ana@example.org"),
                  QStringLiteral("--name"), QStringLiteral("Ana")},
                 "short\n");
-        QVERIFY(r.exitCode != 0);
+        QVERIFY(r.code != 0);
         QVERIFY(!QFile::exists(QDir(dataDir()).filePath(QStringLiteral("vault.header"))));
     }
 
     void initAndProfiles()
     {
-        Run r = run({QStringLiteral("init"), QStringLiteral("--email"), QStringLiteral("ana@example.org"),
-                     QStringLiteral("--name"), QStringLiteral("Ana")},
-                    "ana-password\n");
-        QVERIFY2(r.exitCode == 0, r.err.constData());
+        CliRun r = run({QStringLiteral("init"), QStringLiteral("--email"), QStringLiteral("ana@example.org"),
+                        QStringLiteral("--name"), QStringLiteral("Ana")},
+                       "ana-password\n");
+        QVERIFY2(r.code == 0, r.err.constData());
         QCOMPARE(hh::test::posixMode(QDir(dataDir()).filePath(QStringLiteral("vault.db"))), 0600);
 
         r = asAna({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("--display-name"),
                    QStringLiteral("Mom"), QStringLiteral("--legal-name"), QStringLiteral("Zyxwa Quokkafield"),
                    QStringLiteral("--dob"), QStringLiteral("1946-03-02"), QStringLiteral("--relationship"),
                    QStringLiteral("mother")});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.code == 0, r.err.constData());
         const QByteArray momId = r.out.trimmed();
         QCOMPARE(momId.size(), 36);
 
@@ -140,7 +124,7 @@ private Q_SLOTS:
         r = run({QStringLiteral("--email"), QStringLiteral("ana@example.org"), QStringLiteral("--password-file"), pwFile,
                  QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("--display-name"),
                  QStringLiteral("Dad"), QStringLiteral("--relationship"), QStringLiteral("father")});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.code == 0, r.err.constData());
 
         const QJsonArray list = profiles();
         QCOMPARE(list.size(), 2);
@@ -193,28 +177,28 @@ private Q_SLOTS:
         QFETCH(int, exitCode);
         const QJsonArray before = profiles();
         QCOMPARE(before.size(), 2);
-        const Run r = asAna(args, password);
-        QCOMPARE(r.exitCode, exitCode);
+        const CliRun r = asAna(args, password);
+        QCOMPARE(r.code, exitCode);
         QVERIFY2(oneErrorLine(r), r.err.constData());
         QCOMPARE(profiles(), before);
     }
 
     void unknownAccount()
     {
-        const Run r = run({QStringLiteral("--email"), QStringLiteral("bob@example.org"), QStringLiteral("profile"),
-                           QStringLiteral("list")},
-                          "ana-password\n");
-        QCOMPARE(r.exitCode, 1);
+        const CliRun r = run({QStringLiteral("--email"), QStringLiteral("bob@example.org"),
+                              QStringLiteral("profile"), QStringLiteral("list")},
+                             "ana-password\n");
+        QCOMPARE(r.code, 1);
         QVERIFY(oneErrorLine(r));
     }
 
     void secondAccount()
     {
         // Without a keychain a second account cannot be added from the command line (nobody signed in).
-        Run r = run({QStringLiteral("init"), QStringLiteral("--email"), QStringLiteral("bob@example.org"),
-                     QStringLiteral("--name"), QStringLiteral("Bob")},
-                    "bob-password\n");
-        QVERIFY(r.exitCode != 0);
+        CliRun r = run({QStringLiteral("init"), QStringLiteral("--email"), QStringLiteral("bob@example.org"),
+                        QStringLiteral("--name"), QStringLiteral("Bob")},
+                       "bob-password\n");
+        QVERIFY(r.code != 0);
         QVERIFY(oneErrorLine(r));
         if (!m_keychain)
             return;
@@ -222,28 +206,28 @@ private Q_SLOTS:
         r = run({QStringLiteral("--email"), QStringLiteral("ana@example.org"), QStringLiteral("profile"),
                  QStringLiteral("list")},
                 "ana-password\n", false);
-        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.code, 0);
         r = run({QStringLiteral("init"), QStringLiteral("--email"), QStringLiteral("bob@example.org"),
                  QStringLiteral("--name"), QStringLiteral("Bob")},
                 "bob-password\n", false);
-        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.code == 0, r.err.constData());
         r = run({QStringLiteral("init"), QStringLiteral("--email"), QStringLiteral("ANA@example.org"),
                  QStringLiteral("--name"), QStringLiteral("Again")},
                 "another-password\n", false);
-        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains("already exists"));
         // Bob sees none of Ana's profiles, with or without the keychain.
         r = run({QStringLiteral("--email"), QStringLiteral("bob@example.org"), QStringLiteral("profile"),
                  QStringLiteral("list"), QStringLiteral("--json")},
                 "bob-password\n");
-        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.code, 0);
         QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 0);
     }
 
     void removeProfile()
     {
-        Run r = asAna({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("mom")});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
+        CliRun r = asAna({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("mom")});
+        QVERIFY2(r.code == 0, r.err.constData());
         const QJsonArray list = profiles();
         QCOMPARE(list.size(), 1);
         QCOMPARE(list.at(0).toObject().value(u"display_name").toString(), QStringLiteral("Dad"));
@@ -259,8 +243,8 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
         f.write(QJsonDocument(o).toJson());
         f.close();
-        const Run r = asAna({QStringLiteral("profile"), QStringLiteral("list")});
-        QCOMPARE(r.exitCode, 1);
+        const CliRun r = asAna({QStringLiteral("profile"), QStringLiteral("list")});
+        QCOMPARE(r.code, 1);
         QVERIFY(oneErrorLine(r));
         QVERIFY(r.err.contains("newer"));
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));

@@ -9,6 +9,7 @@
 #include "core/vault/VaultKeys.h"
 #include "db/ConnectionFactory.h"
 #include "db/VaultService.h"
+#include "support/CliProcess.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -18,7 +19,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QMap>
-#include <QProcess>
 #include <QProcessEnvironment>
 #include <QSqlQuery>
 #include <QSet>
@@ -31,11 +31,7 @@
 
 namespace hh::hardening {
 
-struct CliRun {
-    int code = -1;       // exit code; -2 = crashed or killed, -1 = did not start / timed out
-    QByteArray out;
-    QByteArray err;
-};
+using CliRun = test::CliRun; // support/CliProcess.h
 
 // Runs the healthhub binary with HOME, XDG_* dirs, TMPDIR (and the vault's --data-dir) all inside `root`, so
 // that every file it writes is under root. The caller's event loop keeps running while the process runs (an
@@ -60,7 +56,7 @@ public:
 
     [[nodiscard]] QProcessEnvironment environment() const
     {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        QProcessEnvironment env = test::headlessEnvironment();
         env.insert(QStringLiteral("HOME"), path(QStringLiteral("home")));
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), path(QStringLiteral("xdg-config")));
         env.insert(QStringLiteral("XDG_DATA_HOME"), path(QStringLiteral("xdg-data")));
@@ -68,9 +64,6 @@ public:
         env.insert(QStringLiteral("XDG_STATE_HOME"), path(QStringLiteral("xdg-state")));
         env.insert(QStringLiteral("XDG_RUNTIME_DIR"), path(QStringLiteral("xdg-runtime")));
         env.insert(QStringLiteral("TMPDIR"), path(QStringLiteral("tmp")));
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        env.insert(QStringLiteral("QTWEBENGINE_DISABLE_SANDBOX"), QStringLiteral("1"));
-        env.insert(QStringLiteral("QTWEBENGINE_CHROMIUM_FLAGS"), QStringLiteral("--no-sandbox --disable-gpu"));
         env.remove(QStringLiteral("HH_DATA_DIR"));
         env.remove(QStringLiteral("HH_KILL_AT"));
         env.remove(QStringLiteral("XDG_DATA_DIRS"));
@@ -90,30 +83,10 @@ public:
 
     CliRun runRaw(const QStringList& args, const QByteArray& input = {}, int timeoutMs = 120000) const
     {
-        QProcess p;
-        p.setProcessEnvironment(environment());
-        p.setWorkingDirectory(path(QStringLiteral("home")));
-        p.start(binary(), args);
-        CliRun r;
-        if (!p.waitForStarted(10000))
-            return r;
-        if (!input.isEmpty())
-            p.write(input);
-        p.closeWriteChannel();
-        if (!QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, timeoutMs)) {
-            p.kill();
-            p.waitForFinished(5000);
-            r.out = p.readAllStandardOutput();
-            r.err = p.readAllStandardError();
-            return r;
-        }
-        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
+        return test::runProcess(binary(), args, environment(), input, timeoutMs, path(QStringLiteral("home")));
     }
 
-    static QString binary() { return QStringLiteral(HH_BINARY_DIR "/app/healthhub"); }
+    static QString binary() { return test::healthhubBinary(); }
 
 private:
     QString m_root;

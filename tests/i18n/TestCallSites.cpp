@@ -9,10 +9,10 @@
 #include "core/smart/TokenResponse.h"
 #include "db/ProfileStore.h"
 #include "i18n/TsCatalog.h"
+#include "support/CliProcess.h"
 #include "ui/RecordFormat.h"
 
 #include <QCoreApplication>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -23,33 +23,19 @@
 #include <functional>
 
 using namespace Qt::StringLiterals;
+using hh::test::CliRun;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
 // The healthhub executable with a private configuration folder (no stored language setting).
-Run healthhub(const QStringList& args, const QString& configDir)
+CliRun healthhub(const QStringList& args, const QString& configDir)
 {
-    QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"XDG_CONFIG_HOME"_s, configDir);
     env.insert(u"HH_DATA_DIR"_s, configDir + u"/data"_s);
     env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
     env.remove(u"LANGUAGE"_s);
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(HH_BINARY_DIR "/app/healthhub"), args);
-    Run r;
-    if (!p.waitForFinished(60000))
-        return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    return hh::test::runProcess(hh::test::healthhubBinary(), args, env, {}, 60000);
 }
 
 // The lines of a usage text that name an option or a command: they stay the same in every language.
@@ -204,28 +190,28 @@ private Q_SLOTS:
         const QString spanish = hh::app::usageText();
         QCoreApplication::removeTranslator(&m_plain);
 
-        const Run en = healthhub({u"--help"_s}, m_config.path());
-        QCOMPARE(en.exitCode, 0);
-        QCOMPARE(en.out, english);
-        const Run es = healthhub({u"--lang"_s, u"es"_s, u"--help"_s}, m_config.path());
-        QCOMPARE(es.exitCode, 0);
-        QCOMPARE(es.out, spanish);
-        QVERIFY(es.out != en.out);
+        const CliRun en = healthhub({u"--help"_s}, m_config.path());
+        QCOMPARE(en.code, 0);
+        QCOMPARE(en.outText(), english);
+        const CliRun es = healthhub({u"--lang"_s, u"es"_s, u"--help"_s}, m_config.path());
+        QCOMPARE(es.code, 0);
+        QCOMPARE(es.outText(), spanish);
+        QVERIFY(es.outText() != en.outText());
     }
 
     // app: a command-line error and the hint after it (app/main.cpp and app/Cli.cpp).
     void commandLineErrorInSpanish()
     {
-        const Run es = healthhub({u"--lang"_s, u"es"_s, u"--no-such-option"_s}, m_config.path());
-        QCOMPARE(es.exitCode, 2);
+        const CliRun es = healthhub({u"--lang"_s, u"es"_s, u"--no-such-option"_s}, m_config.path());
+        QCOMPARE(es.code, 2);
         const QString unknown = m_es.translation(u"hh::app"_s, u"Unknown option %1."_s);
         const QString hint = m_es.translation(u"hh::app::Cli"_s, u"Run 'healthhub --help' for usage."_s);
         QVERIFY(!unknown.isEmpty() && !hint.isEmpty());
-        QVERIFY2(es.err.contains(unknown.arg(u"--no-such-option"_s)), qPrintable(es.err));
-        QVERIFY2(es.err.contains(hint), qPrintable(es.err));
-        const Run en = healthhub({u"--no-such-option"_s}, m_config.path());
-        QCOMPARE(en.exitCode, 2);
-        QVERIFY2(en.err.contains(u"Run 'healthhub --help' for usage."_s), qPrintable(en.err));
+        QVERIFY2(es.errText().contains(unknown.arg(u"--no-such-option"_s)), qPrintable(es.errText()));
+        QVERIFY2(es.errText().contains(hint), qPrintable(es.errText()));
+        const CliRun en = healthhub({u"--no-such-option"_s}, m_config.path());
+        QCOMPARE(en.code, 2);
+        QVERIFY2(en.errText().contains(u"Run 'healthhub --help' for usage."_s), qPrintable(en.errText()));
     }
 };
 

@@ -8,24 +8,20 @@
 #include "db/ConnectionFactory.h"
 #include "db/VaultService.h"
 #include "pipeline/PipelineTestSupport.h"
+#include "support/CliProcess.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace hh;
+using hh::test::CliRun;
 
 namespace {
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
 const QString kEmail = QStringLiteral("carer@example.org");
 } // namespace
 
@@ -41,23 +37,18 @@ class TestSummaryCli : public QObject
     QString dataDir() const { return m_dir.filePath(QStringLiteral("vault")); }
     QString passwordFile() const { return m_dir.filePath(QStringLiteral("password")); }
 
-    Run run(const QStringList& args)
+    CliRun run(const QStringList& args)
     {
-        QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("HH_NO_KEYCHAIN"), QStringLiteral("1"));
         env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
-        p.setProcessEnvironment(env);
-        p.start(m_binary, QStringList{QStringLiteral("--data-dir"), dataDir(), QStringLiteral("--email"), kEmail,
-                                      QStringLiteral("--password-file"), passwordFile()}
-                              + args);
-        if (!p.waitForFinished(60000))
-            return {};
-        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-                   p.readAllStandardError()};
+        const QStringList global{QStringLiteral("--data-dir"),      dataDir(),
+                                 QStringLiteral("--email"),         kEmail,
+                                 QStringLiteral("--password-file"), passwordFile()};
+        return hh::test::runProcess(m_binary, global + args, env, {}, 60000);
     }
 
-    static bool oneErrorLine(const Run& r)
+    static bool oneErrorLine(const CliRun& r)
     {
         const QList<QByteArray> lines = r.err.trimmed().split('\n');
         return !r.err.trimmed().isEmpty() && lines.first().startsWith("healthhub: ") && lines.size() <= 2;
@@ -66,7 +57,7 @@ class TestSummaryCli : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        m_binary = QStringLiteral(HH_BINARY_DIR "/app/healthhub");
+        m_binary = hh::test::healthhubBinary();
         QVERIFY2(QFile::exists(m_binary), "healthhub must be built before this test");
         QFile pw(passwordFile());
         QVERIFY(pw.open(QIODevice::WriteOnly));
@@ -122,8 +113,9 @@ private Q_SLOTS:
 
     void json()
     {
-        const Run r = run({QStringLiteral("summary"), QStringLiteral("--profile"), QStringLiteral("Mom"), QStringLiteral("--json")});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const CliRun r = run({QStringLiteral("summary"), QStringLiteral("--profile"), QStringLiteral("Mom"),
+                              QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, r.err.constData());
         QJsonParseError pe;
         const QJsonDocument doc = QJsonDocument::fromJson(r.out, &pe);
         QCOMPARE(pe.error, QJsonParseError::NoError);
@@ -152,15 +144,17 @@ private Q_SLOTS:
         QCOMPARE(first.value(QStringLiteral("sources")).toArray().first().toObject().value(QStringLiteral("endpoint")).toString(),
                  QStringLiteral("demo-epic"));
         // By id too.
-        const Run byId = run({QStringLiteral("summary"), QStringLiteral("--profile"), m_mother, QStringLiteral("--json")});
-        QCOMPARE(byId.exitCode, 0);
+        const CliRun byId =
+            run({QStringLiteral("summary"), QStringLiteral("--profile"), m_mother, QStringLiteral("--json")});
+        QCOMPARE(byId.code, 0);
         QCOMPARE(QJsonDocument::fromJson(byId.out).object().value(QStringLiteral("profile_id")).toString(), m_mother);
     }
 
     void jsonAbsent()
     {
-        const Run r = run({QStringLiteral("summary"), QStringLiteral("--profile"), QStringLiteral("Kid"), QStringLiteral("--json")});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const CliRun r = run({QStringLiteral("summary"), QStringLiteral("--profile"), QStringLiteral("Kid"),
+                              QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, r.err.constData());
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(o.value(QStringLiteral("profile_id")).toString(), m_child);
         QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("absent"));
@@ -170,15 +164,16 @@ private Q_SLOTS:
 
     void text()
     {
-        const Run r = run({QStringLiteral("summary"), QStringLiteral("--profile"), QStringLiteral("Mom")});
-        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const CliRun r = run({QStringLiteral("summary"), QStringLiteral("--profile"), QStringLiteral("Mom")});
+        QVERIFY2(r.code == 0, r.err.constData());
         const QString out = QString::fromUtf8(r.out);
         QVERIFY(out.contains(QStringLiteral("Mom")));
         QVERIFY(out.contains(QStringLiteral("Conditions (")));
         QVERIFY(out.contains(QStringLiteral("Medications (")));
         QVERIFY(out.contains(QStringLiteral("demo-epic")));
         // Every condition of the summary is listed.
-        const Run j = run({QStringLiteral("summary"), QStringLiteral("--profile"), QStringLiteral("Mom"), QStringLiteral("--json")});
+        const CliRun j = run({QStringLiteral("summary"), QStringLiteral("--profile"), QStringLiteral("Mom"),
+                              QStringLiteral("--json")});
         const QJsonArray conditions =
             QJsonDocument::fromJson(j.out).object().value(QStringLiteral("summary")).toObject().value(QStringLiteral("conditions")).toArray();
         QVERIFY(out.contains(QStringLiteral("Conditions (%1)").arg(conditions.size())));
@@ -188,8 +183,8 @@ private Q_SLOTS:
 
     void unknownProfile()
     {
-        const Run r = run({QStringLiteral("summary"), QStringLiteral("--profile"), QStringLiteral("Nobody")});
-        QCOMPARE(r.exitCode, 1);
+        const CliRun r = run({QStringLiteral("summary"), QStringLiteral("--profile"), QStringLiteral("Nobody")});
+        QCOMPARE(r.code, 1);
         QVERIFY2(oneErrorLine(r), r.err.constData());
         QVERIFY(r.out.isEmpty());
     }
@@ -207,8 +202,8 @@ private Q_SLOTS:
     void badUsage()
     {
         QFETCH(QStringList, args);
-        const Run r = run(args);
-        QCOMPARE(r.exitCode, 2);
+        const CliRun r = run(args);
+        QCOMPARE(r.code, 2);
         QVERIFY(r.err.startsWith("healthhub: "));
         QVERIFY(r.out.isEmpty());
     }

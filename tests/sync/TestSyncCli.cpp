@@ -4,6 +4,7 @@
 // CapabilityStatement.
 
 #include "core/demo/SyntheticFamily.h"
+#include "support/CliProcess.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,44 +17,24 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using hh::test::CliRun;
+
 class TestSyncCli : public QObject
 {
     Q_OBJECT
 
 private:
-    struct Run {
-        int code = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-
     QString m_binary;
     QTemporaryDir m_dir;
     QProcess m_sandbox;
     QString m_athenaBase;
 
-    Run run(const QStringList& args, int timeoutMs = 120000)
+    CliRun run(const QStringList& args, int timeoutMs = 120000)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        env.insert(QStringLiteral("QTWEBENGINE_DISABLE_SANDBOX"), QStringLiteral("1"));
-        env.insert(QStringLiteral("QTWEBENGINE_CHROMIUM_FLAGS"), QStringLiteral("--no-sandbox --disable-gpu"));
-        p.setProcessEnvironment(env);
         QStringList all{QStringLiteral("--data-dir"), m_dir.filePath(QStringLiteral("data")), QStringLiteral("--no-keychain"),
                         QStringLiteral("--password-file"), m_dir.filePath(QStringLiteral("pw"))};
         all += args;
-        p.start(m_binary, all);
-        if (!p.waitForStarted(10000))
-            return {};
-        // The sandbox answers from our event loop's point of view in another process: plain waiting is fine.
-        if (!p.waitForFinished(timeoutMs)) {
-            p.kill();
-            p.waitForFinished();
-            return {};
-        }
-        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-                   p.readAllStandardError()};
+        return hh::test::runProcess(m_binary, all, hh::test::headlessEnvironment(), {}, timeoutMs);
     }
 
     QStringList account() const { return {QStringLiteral("--email"), QStringLiteral("carer@example.org")}; }
@@ -61,7 +42,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_binary = QStringLiteral(HH_BINARY_DIR "/app/healthhub");
+        m_binary = hh::test::healthhubBinary();
         QVERIFY2(QFile::exists(m_binary), "healthhub must be built before the CLI tests");
         QVERIFY(m_dir.isValid());
         QFile pw(m_dir.filePath(QStringLiteral("pw")));
@@ -91,8 +72,9 @@ private Q_SLOTS:
 
     void syncEndToEnd()
     {
-        Run r = run(QStringList{QStringLiteral("init"), QStringLiteral("--email"), QStringLiteral("carer@example.org"),
-                                QStringLiteral("--name"), QStringLiteral("Carer")});
+        CliRun r =
+            run(QStringList{QStringLiteral("init"), QStringLiteral("--email"), QStringLiteral("carer@example.org"),
+                            QStringLiteral("--name"), QStringLiteral("Carer")});
         QCOMPARE(r.code, 0);
         r = run(account() + QStringList{QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("--display-name"),
                                         QStringLiteral("Mom")});
