@@ -44,13 +44,6 @@ class TestCli : public QObject
         return QJsonDocument::fromJson(r.out).array();
     }
 
-    // One clear line on stderr, prefixed with the program name.
-    static bool oneErrorLine(const CliRun& r)
-    {
-        const QList<QByteArray> lines = r.err.trimmed().split('\n');
-        return !r.err.trimmed().isEmpty() && lines.first().startsWith("healthhub: ") && lines.size() <= 2;
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -69,7 +62,7 @@ private Q_SLOTS:
         QVERIFY(r.out.contains("profile add"));
         r = run({QStringLiteral("frobnicate")});
         QCOMPARE(r.code, 2);
-        QVERIFY(oneErrorLine(r) || r.err.contains("--help"));
+        QVERIFY(r.isOneErrorLine() || r.err.contains("--help"));
         r = run({QStringLiteral("--bogus")});
         QCOMPARE(r.code, 2);
     }
@@ -78,7 +71,7 @@ private Q_SLOTS:
     {
         const CliRun r = asAna({QStringLiteral("profile"), QStringLiteral("list")});
         QCOMPARE(r.code, 1);
-        QVERIFY(oneErrorLine(r));
+        QVERIFY(r.isOneErrorLine());
         QVERIFY(r.err.contains("init"));
         QVERIFY(!QFile::exists(QDir(dataDir()).filePath(QStringLiteral("vault.db"))));
     }
@@ -89,7 +82,7 @@ private Q_SLOTS:
                         QStringLiteral("--name"), QStringLiteral("Ana")},
                        "ana-password\n");
         QVERIFY(r.code != 0);
-        QVERIFY(oneErrorLine(r));
+        QVERIFY(r.isOneErrorLine());
         r = run({QStringLiteral("init"), QStringLiteral("--email"), QStringLiteral("ana@example.org")}, "ana-password\n");
         QCOMPARE(r.code, 2);
         r = run({QStringLiteral("init"), QStringLiteral("--email"), QStringLiteral("ana@example.org"),
@@ -179,7 +172,7 @@ private Q_SLOTS:
         QCOMPARE(before.size(), 2);
         const CliRun r = asAna(args, password);
         QCOMPARE(r.code, exitCode);
-        QVERIFY2(oneErrorLine(r), r.err.constData());
+        QVERIFY2(r.isOneErrorLine(), r.err.constData());
         QCOMPARE(profiles(), before);
     }
 
@@ -189,7 +182,7 @@ private Q_SLOTS:
                               QStringLiteral("profile"), QStringLiteral("list")},
                              "ana-password\n");
         QCOMPARE(r.code, 1);
-        QVERIFY(oneErrorLine(r));
+        QVERIFY(r.isOneErrorLine());
     }
 
     void secondAccount()
@@ -199,7 +192,7 @@ private Q_SLOTS:
                         QStringLiteral("--name"), QStringLiteral("Bob")},
                        "bob-password\n");
         QVERIFY(r.code != 0);
-        QVERIFY(oneErrorLine(r));
+        QVERIFY(r.isOneErrorLine());
         if (!m_keychain)
             return;
         // With the system keychain holding the key (restored by a password sign-in), it can.
@@ -245,7 +238,7 @@ private Q_SLOTS:
         f.close();
         const CliRun r = asAna({QStringLiteral("profile"), QStringLiteral("list")});
         QCOMPARE(r.code, 1);
-        QVERIFY(oneErrorLine(r));
+        QVERIFY(r.isOneErrorLine());
         QVERIFY(r.err.contains("newer"));
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
         f.write(original);

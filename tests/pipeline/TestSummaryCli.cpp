@@ -48,11 +48,6 @@ class TestSummaryCli : public QObject
         return hh::test::runProcess(m_binary, global + args, env, {}, 60000);
     }
 
-    static bool oneErrorLine(const CliRun& r)
-    {
-        const QList<QByteArray> lines = r.err.trimmed().split('\n');
-        return !r.err.trimmed().isEmpty() && lines.first().startsWith("healthhub: ") && lines.size() <= 2;
-    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -185,7 +180,7 @@ private Q_SLOTS:
     {
         const CliRun r = run({QStringLiteral("summary"), QStringLiteral("--profile"), QStringLiteral("Nobody")});
         QCOMPARE(r.code, 1);
-        QVERIFY2(oneErrorLine(r), r.err.constData());
+        QVERIFY2(r.isOneErrorLine(), r.err.constData());
         QVERIFY(r.out.isEmpty());
     }
 

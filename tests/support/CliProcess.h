@@ -20,6 +20,14 @@ struct CliRun {
 
     [[nodiscard]] QString outText() const { return QString::fromUtf8(out); }
     [[nodiscard]] QString errText() const { return QString::fromUtf8(err); }
+
+    // How healthhub reports an error: one clear line on stderr, prefixed with the program name (at most
+    // one more line, e.g. a hint to --help).
+    [[nodiscard]] bool isOneErrorLine() const
+    {
+        const QByteArray text = err.trimmed();
+        return !text.isEmpty() && text.startsWith("healthhub: ") && text.count('\n') <= 1;
+    }
 };
 
 // Starts `program`, writes `input` to its stdin (if any) and closes it, then waits up to `timeoutMs` while
