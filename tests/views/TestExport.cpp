@@ -3,6 +3,7 @@
 // the `export` command line.
 #include "db/RecordsService.h"
 #include "gui/GuiTestSupport.h"
+#include "support/CliProcess.h"
 #include "support/FileChecks.h"
 #include "ui/FamilyPage.h"
 #include "ui/FileDialogs.h"
@@ -15,7 +16,6 @@
 #include <QAction>
 #include <QDir>
 #include <QPdfDocument>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -31,11 +31,6 @@ QString allText(QPdfDocument& doc)
     for (int i = 0; i < doc.pageCount(); ++i)
         text += doc.getAllText(i).text() + u'\n';
     return text;
-}
-
-QString binary()
-{
-    return QStringLiteral(HH_BINARY_DIR "/app/healthhub");
 }
 } // namespace
 
@@ -196,7 +191,7 @@ private Q_SLOTS:
 
     void commandLine()
     {
-        if (!QFile::exists(binary()))
+        if (!QFile::exists(test::healthhubBinary()))
             QSKIP("healthhub is not built in this build directory");
         const QString passwordFile = m_out.filePath(u"pw"_s);
         {
@@ -205,18 +200,17 @@ private Q_SLOTS:
             pw.write(test::VaultFixture::kPassword);
         }
         auto run = [&](const QStringList& args, QString* err = nullptr) {
-            QProcess p;
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
             env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
-            p.setProcessEnvironment(env);
-            p.start(binary(), QStringList{u"--data-dir"_s, m_fx.dataDir(), u"--no-keychain"_s, u"--email"_s,
-                                          m_fx.user.email, u"--password-file"_s, passwordFile}
-                                  + args);
-            if (!p.waitForFinished(60000))
-                return -1;
+            const test::CliRun r = test::runProcess(test::healthhubBinary(),
+                                                    QStringList{u"--data-dir"_s, m_fx.dataDir(), u"--no-keychain"_s,
+                                                                u"--email"_s, m_fx.user.email, u"--password-file"_s,
+                                                                passwordFile}
+                                                        + args,
+                                                    env, {}, 60000);
             if (err)
-                *err = QString::fromUtf8(p.readAllStandardError());
-            return p.exitCode();
+                *err = r.errText();
+            return r.code;
         };
         const QString bundlePath = m_out.filePath(u"cli.json"_s);
         QString err;
