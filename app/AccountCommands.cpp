@@ -17,17 +17,6 @@ struct Tr {
     Q_DECLARE_TR_FUNCTIONS(hh::app::AccountCommands)
 };
 
-// Parses a subcommand's own options. Returns false (after printing) on an error.
-bool parseArgs(QCommandLineParser& parser, const QStringList& args, const QString& command)
-{
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    if (!parser.parse(QStringList{command} + args)) {
-        usage(parser.errorText());
-        return false;
-    }
-    return true;
-}
-
 QJsonObject profileJson(const Profile& p)
 {
     return QJsonObject{
@@ -50,10 +39,8 @@ int profileAdd(CommandContext& ctx, const QStringList& args)
         QStringLiteral("relationship"),
         Tr::tr("self, mother, father, spouse, child, sibling, grandparent or other."), Tr::tr("relationship"));
     parser.addOptions({displayName, legalName, dob, relationship});
-    if (!parseArgs(parser, args, QStringLiteral("add")))
+    if (!parseCommandLine(parser, args, QStringLiteral("add")))
         return kExitUsage;
-    if (!parser.positionalArguments().isEmpty())
-        return usage(Tr::tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
     if (!parser.isSet(displayName))
         return usage(Tr::tr("profile add needs --display-name."));
 
@@ -90,10 +77,8 @@ int profileList(CommandContext& ctx, const QStringList& args)
     QCommandLineParser parser;
     const QCommandLineOption json(QStringLiteral("json"), Tr::tr("Print JSON."));
     parser.addOption(json);
-    if (!parseArgs(parser, args, QStringLiteral("list")))
+    if (!parseCommandLine(parser, args, QStringLiteral("list")))
         return kExitUsage;
-    if (!parser.positionalArguments().isEmpty())
-        return usage(Tr::tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
     if (Status st = signIn(ctx); !st)
         return fail(st.error());
     auto profiles = ctx.vault->listProfiles().result();
@@ -118,7 +103,7 @@ int profileRemove(CommandContext& ctx, const QStringList& args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("profile"), Tr::tr("Profile name or id."));
-    if (!parseArgs(parser, args, QStringLiteral("remove")))
+    if (!parseCommandLine(parser, args, QStringLiteral("remove"), Positionals::Allowed))
         return kExitUsage;
     if (parser.positionalArguments().size() != 1)
         return usage(Tr::tr("profile remove needs exactly one profile name or id."));
@@ -140,10 +125,8 @@ int runInitCommand(CommandContext& ctx)
     const QCommandLineOption email(QStringLiteral("email"), Tr::tr("Account email."), Tr::tr("email"));
     const QCommandLineOption name(QStringLiteral("name"), Tr::tr("Your name."), Tr::tr("name"));
     parser.addOptions({email, name});
-    if (!parseArgs(parser, ctx.args, QStringLiteral("init")))
+    if (!parseCommandLine(parser, ctx.args, QStringLiteral("init")))
         return kExitUsage;
-    if (!parser.positionalArguments().isEmpty())
-        return usage(Tr::tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
     const QString mail = parser.isSet(email) ? parser.value(email) : ctx.global.email;
     if (mail.isEmpty() || !parser.isSet(name))
         return usage(Tr::tr("init needs --email and --name."));

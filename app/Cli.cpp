@@ -41,6 +41,21 @@ int usage(const QString& message)
     return kExitUsage;
 }
 
+bool parseCommandLine(QCommandLineParser& parser, const QStringList& args, const QString& command,
+                      Positionals positionals)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    if (!parser.parse(QStringList{command} + args)) {
+        usage(parser.errorText());
+        return false;
+    }
+    if (positionals == Positionals::None && !parser.positionalArguments().isEmpty()) {
+        usage(Tr::tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
+        return false;
+    }
+    return true;
+}
+
 Result<SecretBytes> readPassword(const GlobalOptions& options, const QString& prompt)
 {
     if (!options.passwordFile.isEmpty()) {

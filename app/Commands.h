@@ -3,6 +3,7 @@
 #include "core/Result.h"
 #include "core/SecretBytes.h"
 
+#include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
 
@@ -37,6 +38,13 @@ struct CommandContext {
 // Prints "healthhub: <message>" on stderr and returns the exit code for the error.
 int fail(const Error& error);
 int usage(const QString& message);
+
+// Parses a subcommand's own options (single-dash words read as long options). On an error - an unknown or
+// incomplete option, or with Positionals::None any positional argument - it prints the usage message and
+// returns false: the caller exits with kExitUsage.
+enum class Positionals { None, Allowed };
+[[nodiscard]] bool parseCommandLine(QCommandLineParser& parser, const QStringList& args, const QString& command,
+                                    Positionals positionals = Positionals::None);
 
 // The password from --password-file, or the first line of stdin when it is not a terminal, or a
 // prompt without echo on a terminal.

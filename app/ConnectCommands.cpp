@@ -65,16 +65,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("hh::app", text);
 }
 
-bool parseArgs(QCommandLineParser& parser, const QStringList& args, const QString& command)
-{
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    if (!parser.parse(QStringList{command} + args)) {
-        usage(parser.errorText());
-        return false;
-    }
-    return true;
-}
-
 Result<std::unique_ptr<connect::ConnectService>> openService(CommandContext& ctx)
 {
     const auto user = ctx.vault->currentUser();
@@ -109,10 +99,8 @@ int runConnectCommand(CommandContext& ctx)
                                            "otherwise)."),
                                         tr("seconds"));
     parser.addOptions({profileOpt, endpointOpt, hintOpt, redirectOpt, timeoutOpt});
-    if (!parseArgs(parser, ctx.args, QStringLiteral("connect")))
+    if (!parseCommandLine(parser, ctx.args, QStringLiteral("connect")))
         return kExitUsage;
-    if (!parser.positionalArguments().isEmpty())
-        return usage(tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
     if (!parser.isSet(profileOpt) || !parser.isSet(endpointOpt))
         return usage(tr("connect needs --profile and --endpoint."));
     int timeoutSecs = isOffscreen() ? 600 : 0;
@@ -200,10 +188,8 @@ int runDisconnectCommand(CommandContext& ctx)
     const QCommandLineOption deleteOpt(QStringLiteral("delete-data"),
                                        tr("Also delete the records synced from this health system."));
     parser.addOptions({profileOpt, endpointOpt, deleteOpt});
-    if (!parseArgs(parser, ctx.args, QStringLiteral("disconnect")))
+    if (!parseCommandLine(parser, ctx.args, QStringLiteral("disconnect")))
         return kExitUsage;
-    if (!parser.positionalArguments().isEmpty())
-        return usage(tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
     if (!parser.isSet(profileOpt) || !parser.isSet(endpointOpt))
         return usage(tr("disconnect needs --profile and --endpoint."));
     if (Status st = signIn(ctx); !st)

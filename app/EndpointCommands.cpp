@@ -22,16 +22,6 @@ struct Tr {
     Q_DECLARE_TR_FUNCTIONS(hh::app::EndpointCommands)
 };
 
-bool parseArgs(QCommandLineParser& parser, const QStringList& args, const QString& command)
-{
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    if (!parser.parse(QStringList{command} + args)) {
-        usage(parser.errorText());
-        return false;
-    }
-    return true;
-}
-
 // An error about what a file or a server held (not about the command line): exit 1 even when the error is
 // InvalidInput, which fail() reports as a usage error (exit 2).
 int failOperation(const Error& error)
@@ -74,10 +64,8 @@ int endpointList(CommandContext& ctx, const QStringList& args)
     const QCommandLineOption search(QStringLiteral("search"),
                                     Tr::tr("Only health systems whose name or city matches."), Tr::tr("text"));
     parser.addOptions({json, search});
-    if (!parseArgs(parser, args, QStringLiteral("list")))
+    if (!parseCommandLine(parser, args, QStringLiteral("list")))
         return kExitUsage;
-    if (!parser.positionalArguments().isEmpty())
-        return usage(Tr::tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
     if (Status st = signIn(ctx); !st)
         return fail(st.error());
     auto service = openService(ctx);
@@ -120,7 +108,7 @@ int endpointImport(CommandContext& ctx, const QStringList& args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("source"), Tr::tr("File or https URL of the directory."));
-    if (!parseArgs(parser, args, QStringLiteral("import")))
+    if (!parseCommandLine(parser, args, QStringLiteral("import"), Positionals::Allowed))
         return kExitUsage;
     if (parser.positionalArguments().size() != 1)
         return usage(Tr::tr("endpoint import needs exactly one file or URL."));
@@ -156,10 +144,8 @@ int endpointAdd(CommandContext& ctx, const QStringList& args)
     const QCommandLineOption clientId(QStringLiteral("client-id"), Tr::tr("The client id registered there."),
                                       Tr::tr("id"));
     parser.addOptions({name, base, clientId});
-    if (!parseArgs(parser, args, QStringLiteral("add")))
+    if (!parseCommandLine(parser, args, QStringLiteral("add")))
         return kExitUsage;
-    if (!parser.positionalArguments().isEmpty())
-        return usage(Tr::tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
     if (!parser.isSet(name) || !parser.isSet(base))
         return usage(Tr::tr("endpoint add needs --name and --fhir-base."));
     const QUrl url(parser.value(base).trimmed());

@@ -37,7 +37,6 @@ bool exportNeedsGui(const QStringList& args)
 int runExportCommand(CommandContext& ctx)
 {
     QCommandLineParser parser;
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption profileOption(QStringLiteral("profile"), Tr::tr("Profile name or id."),
                                            Tr::tr("profile"));
     const QCommandLineOption pdfOption(QStringLiteral("pdf"), Tr::tr("Write a visit summary PDF to this file."),
@@ -52,10 +51,8 @@ int runExportCommand(CommandContext& ctx)
                                                 "(default: from the locale)."),
                                          Tr::tr("size"));
     parser.addOptions({profileOption, pdfOption, fhirOption, ipsOption, paperOption});
-    if (!parser.parse(QStringList{QStringLiteral("export")} + ctx.args))
-        return usage(parser.errorText());
-    if (!parser.positionalArguments().isEmpty())
-        return usage(Tr::tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
+    if (!parseCommandLine(parser, ctx.args, QStringLiteral("export")))
+        return kExitUsage;
     if (!parser.isSet(profileOption) || parser.value(profileOption).trimmed().isEmpty())
         return usage(Tr::tr("export needs --profile NAME_OR_ID."));
     if (!parser.isSet(pdfOption) && !parser.isSet(fhirOption))

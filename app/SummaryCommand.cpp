@@ -180,15 +180,12 @@ void printText(QTextStream& out, const QString& name, const StoredSummary& s)
 int runSummaryCommand(CommandContext& ctx)
 {
     QCommandLineParser parser;
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption profileOpt(QStringLiteral("profile"), Tr::tr("Profile name or id."),
                                         Tr::tr("profile"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), Tr::tr("Print the summary as JSON."));
     parser.addOptions({profileOpt, jsonOpt});
-    if (!parser.parse(QStringList{QStringLiteral("summary")} + ctx.args))
-        return usage(parser.errorText());
-    if (!parser.positionalArguments().isEmpty())
-        return usage(Tr::tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
+    if (!parseCommandLine(parser, ctx.args, QStringLiteral("summary")))
+        return kExitUsage;
     if (!parser.isSet(profileOpt) || parser.value(profileOpt).trimmed().isEmpty())
         return usage(Tr::tr("summary needs --profile NAME_OR_ID."));
 

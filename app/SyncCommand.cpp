@@ -61,15 +61,12 @@ void onInterrupt(int)
 int runSyncCommand(CommandContext& ctx)
 {
     QCommandLineParser parser;
-    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption profileOpt(QStringLiteral("profile"),
                                         Tr::tr("Profile name or id (default: every profile)."), Tr::tr("profile"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"), Tr::tr("Print the jobs as JSON."));
     parser.addOptions({profileOpt, jsonOpt});
-    if (!parser.parse(QStringList{QStringLiteral("sync")} + ctx.args))
-        return usage(parser.errorText());
-    if (!parser.positionalArguments().isEmpty())
-        return usage(Tr::tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst()));
+    if (!parseCommandLine(parser, ctx.args, QStringLiteral("sync")))
+        return kExitUsage;
     const bool json = parser.isSet(jsonOpt);
 
     if (Status st = signIn(ctx); !st)

@@ -138,10 +138,6 @@
 <context>
     <name>hh::app</name>
     <message>
-        <source>Unexpected argument: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Profile name or id.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -301,10 +297,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unexpected argument: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>profile add needs --display-name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -399,6 +391,10 @@
         <source>Password for %1: </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hh::app::ConnectCommands</name>
@@ -423,10 +419,6 @@
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unexpected argument: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -522,10 +514,6 @@
     </message>
     <message>
         <source>size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unexpected argument: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -700,10 +688,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unexpected argument: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>summary needs --profile NAME_OR_ID.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -724,10 +708,6 @@
     </message>
     <message>
         <source>Print the jobs as JSON.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unexpected argument: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -138,10 +138,6 @@
 <context>
     <name>hh::app</name>
     <message>
-        <source>Unexpected argument: %1</source>
-        <translation>Argumento inesperado: %1</translation>
-    </message>
-    <message>
         <source>Profile name or id.</source>
         <translation>Nombre o id del perfil.</translation>
     </message>
@@ -301,10 +297,6 @@
         <translation>parentesco</translation>
     </message>
     <message>
-        <source>Unexpected argument: %1</source>
-        <translation>Argumento inesperado: %1</translation>
-    </message>
-    <message>
         <source>profile add needs --display-name.</source>
         <translation>profile add necesita --display-name.</translation>
     </message>
@@ -399,6 +391,10 @@
         <source>Password for %1: </source>
         <translation>Contraseña para %1: </translation>
     </message>
+    <message>
+        <source>Unexpected argument: %1</source>
+        <translation>Argumento inesperado: %1</translation>
+    </message>
 </context>
 <context>
     <name>hh::app::ConnectCommands</name>
@@ -424,10 +420,6 @@
     <message>
         <source>text</source>
         <translation>texto</translation>
-    </message>
-    <message>
-        <source>Unexpected argument: %1</source>
-        <translation>Argumento inesperado: %1</translation>
     </message>
     <message>
         <source>File or https URL of the directory.</source>
@@ -523,10 +515,6 @@
     <message>
         <source>size</source>
         <translation>tamaño</translation>
-    </message>
-    <message>
-        <source>Unexpected argument: %1</source>
-        <translation>Argumento inesperado: %1</translation>
     </message>
     <message>
         <source>export needs --profile NAME_OR_ID.</source>
@@ -700,10 +688,6 @@
         <translation>Mostrar el resumen en formato JSON.</translation>
     </message>
     <message>
-        <source>Unexpected argument: %1</source>
-        <translation>Argumento inesperado: %1</translation>
-    </message>
-    <message>
         <source>summary needs --profile NAME_OR_ID.</source>
         <translation>summary necesita --profile NOMBRE_O_ID.</translation>
     </message>
@@ -725,10 +709,6 @@
     <message>
         <source>Print the jobs as JSON.</source>
         <translation>Mostrar los trabajos en formato JSON.</translation>
-    </message>
-    <message>
-        <source>Unexpected argument: %1</source>
-        <translation>Argumento inesperado: %1</translation>
     </message>
     <message>
         <source>Sign in first.</source>
