@@ -2170,14 +2170,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The new password will open the vault from now on. Nobody can recover it for you, so keep it somewhere safe.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2258,6 +2250,17 @@
     </message>
     <message>
         <source>Imported: %1 new, %2 updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hh::ui::DialogButtons</name>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2797,14 +2800,6 @@ First, create your account. Choose a password you will remember: it protects the
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Language changed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3339,14 +3334,6 @@ First, create your account. Choose a password you will remember: it protects the
     </message>
     <message>
         <source>Save profile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4436,14 +4423,6 @@ First, create your account. Choose a password you will remember: it protects the
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

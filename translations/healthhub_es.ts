@@ -2197,14 +2197,6 @@
         <translation>Cam&amp;biar la contraseña</translation>
     </message>
     <message>
-        <source>&amp;Cancel</source>
-        <translation>&amp;Cancelar</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
         <source>The new password will open the vault from now on. Nobody can recover it for you, so keep it somewhere safe.</source>
         <translation>La nueva contraseña abrirá la bóveda a partir de ahora. Nadie puede recuperarla por usted, así que guárdela en un lugar seguro.</translation>
     </message>
@@ -2286,6 +2278,17 @@
     <message>
         <source>Imported: %1 new, %2 updated.</source>
         <translation>Importados: %1 nuevos, %2 actualizados.</translation>
+    </message>
+</context>
+<context>
+    <name>hh::ui::DialogButtons</name>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
     </message>
 </context>
 <context>
@@ -2828,14 +2831,6 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
         <translation>Aceptar</translation>
     </message>
     <message>
-        <source>&amp;Cancel</source>
-        <translation>&amp;Cancelar</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
-    </message>
-    <message>
         <source>Language changed</source>
         <translation>Idioma cambiado</translation>
     </message>
@@ -3371,14 +3366,6 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
     <message>
         <source>Save profile</source>
         <translation>Guardar perfil</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel</source>
-        <translation>&amp;Cancelar</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
     </message>
     <message>
         <source>&amp;Display name:</source>
@@ -4468,14 +4455,6 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
     <message>
         <source>OK</source>
         <translation>Aceptar</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel</source>
-        <translation>&amp;Cancelar</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancelar</translation>
     </message>
 </context>
 <context>

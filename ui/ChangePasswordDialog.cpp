@@ -1,4 +1,5 @@
 #include "ui/ChangePasswordDialog.h"
+#include "ui/DialogButtons.h"
 
 #include "core/SecretBytes.h"
 #include "core/Services.h"
@@ -53,16 +54,10 @@ ChangePasswordDialog::ChangePasswordDialog(IAccountService& accounts, QWidget* p
     m_busyIndicator->setObjectName(u"changePasswordBusyIndicator"_s);
     m_newPassword->setPlaceholderText(tr("At least %n characters", nullptr, kMinPasswordLength));
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->setObjectName(u"buttonBox"_s);
-    m_change = buttons->button(QDialogButtonBox::Ok);
-    m_change->setObjectName(u"changePasswordButton"_s);
-    m_change->setText(tr("C&hange password"));
-    m_change->setAccessibleName(tr("Change password"));
-    m_cancel = buttons->button(QDialogButtonBox::Cancel);
-    m_cancel->setObjectName(u"cancelButton"_s);
-    m_cancel->setText(tr("&Cancel"));
-    m_cancel->setAccessibleName(tr("Cancel"));
+    const DialogButtons buttons =
+        addDialogButtons(this, tr("C&hange password"), tr("Change password"), u"changePasswordButton"_s);
+    m_change = buttons.ok;
+    m_cancel = buttons.cancel;
 
     auto* intro = new QLabel(tr("The new password will open the vault from now on. Nobody can recover it for you, "
                                 "so keep it somewhere safe."),
@@ -80,15 +75,13 @@ ChangePasswordDialog::ChangePasswordDialog(IAccountService& accounts, QWidget* p
     layout->addWidget(m_formError);
     layout->addWidget(m_busyIndicator);
     layout->addStretch(1);
-    layout->addWidget(buttons);
+    layout->addWidget(buttons.box);
 
     setTabOrder(m_oldPassword, m_newPassword);
     setTabOrder(m_newPassword, m_confirm);
     setTabOrder(m_confirm, m_change);
     setTabOrder(m_change, m_cancel);
 
-    connect(buttons, &QDialogButtonBox::accepted, this, &ChangePasswordDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &ChangePasswordDialog::reject);
     const std::pair<QLineEdit*, ErrorLabel*> pairs[] = {
         {m_oldPassword, m_oldError}, {m_newPassword, m_newError}, {m_confirm, m_confirmError}};
     for (const auto& [edit, error] : pairs) {

@@ -1,4 +1,5 @@
 #include "ui/LanguageDialog.h"
+#include "ui/DialogButtons.h"
 
 #include "ui/LanguageSettings.h"
 #include "ui/MessageBoxes.h"
@@ -44,24 +45,13 @@ LanguageDialog::LanguageDialog(QWidget* parent)
     m_hint->setText(tr("Health Hub uses the new language the next time it starts. Dates and numbers follow "
                        "the language too. The --lang command-line option overrides this choice."));
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->setObjectName(u"buttonBox"_s);
-    QPushButton* ok = buttons->button(QDialogButtonBox::Ok);
-    ok->setObjectName(u"okButton"_s);
-    ok->setText(tr("&OK"));
-    ok->setAccessibleName(tr("OK"));
-    QPushButton* cancel = buttons->button(QDialogButtonBox::Cancel);
-    cancel->setObjectName(u"cancelButton"_s);
-    cancel->setText(tr("&Cancel"));
-    cancel->setAccessibleName(tr("Cancel"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &LanguageDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &LanguageDialog::reject);
+    const DialogButtons buttons = addDialogButtons(this, tr("&OK"), tr("OK"), u"okButton"_s);
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_hint);
     layout->addStretch(1);
-    layout->addWidget(buttons);
+    layout->addWidget(buttons.box);
     setMinimumWidth(fontMetrics().averageCharWidth() * 56);
     m_language->setFocus();
 }

@@ -4,6 +4,7 @@
 #include "core/Validation.h"
 #include "ui/Async.h"
 #include "ui/BusyIndicator.h"
+#include "ui/DialogButtons.h"
 #include "ui/ErrorLabel.h"
 
 #include <QCheckBox>
@@ -48,9 +49,9 @@ ProfileEditorDialog::ProfileEditorDialog(IProfileService& profiles, Mode mode, c
       m_relationship(new QComboBox(this)),
       m_validation(new ErrorLabel(this)),
       m_busyIndicator(new BusyIndicator(this)),
-      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)),
-      m_save(m_buttons->button(QDialogButtonBox::Ok)),
-      m_cancel(m_buttons->button(QDialogButtonBox::Cancel))
+      m_buttons(nullptr),
+      m_save(nullptr),
+      m_cancel(nullptr)
 {
     setObjectName(u"profileEditorDialog"_s);
     setWindowTitle(mode == Mode::Add ? tr("Add family member") : tr("Edit profile"));
@@ -81,13 +82,12 @@ ProfileEditorDialog::ProfileEditorDialog(IProfileService& profiles, Mode mode, c
     m_validation->setObjectName(u"validationErrorLabel"_s);
     m_busyIndicator->setObjectName(u"saveBusyIndicator"_s);
 
-    m_save->setObjectName(u"saveButton"_s);
-    m_save->setText(mode == Mode::Add ? tr("&Add") : tr("&Save"));
-    m_save->setAccessibleName(mode == Mode::Add ? tr("Add profile") : tr("Save profile"));
-    m_cancel->setObjectName(u"cancelButton"_s);
-    m_cancel->setText(tr("&Cancel"));
-    m_cancel->setAccessibleName(tr("Cancel"));
-    m_buttons->setObjectName(u"buttonBox"_s);
+    const DialogButtons buttons =
+        addDialogButtons(this, mode == Mode::Add ? tr("&Add") : tr("&Save"),
+                         mode == Mode::Add ? tr("Add profile") : tr("Save profile"), u"saveButton"_s);
+    m_buttons = buttons.box;
+    m_save = buttons.ok;
+    m_cancel = buttons.cancel;
 
     // Starting values.
     m_displayName->setText(profile.displayName);
@@ -139,8 +139,6 @@ ProfileEditorDialog::ProfileEditorDialog(IProfileService& profiles, Mode mode, c
     setTabOrder(m_relationship, m_save);
     setTabOrder(m_save, m_cancel);
 
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &ProfileEditorDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &ProfileEditorDialog::reject);
     connect(m_displayName, &QLineEdit::textEdited, this, [this] {
         m_nameTouched = true;
         updateValidation();

@@ -1,4 +1,5 @@
 #include "ui/SettingsDialog.h"
+#include "ui/DialogButtons.h"
 
 #include "ui/UiSettings.h"
 
@@ -35,24 +36,13 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent), m_autoLockMin
     label->setBuddy(m_autoLockMinutes);
     form->addRow(label, m_autoLockMinutes);
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->setObjectName(u"buttonBox"_s);
-    QPushButton* ok = buttons->button(QDialogButtonBox::Ok);
-    ok->setObjectName(u"okButton"_s);
-    ok->setText(tr("&OK"));
-    ok->setAccessibleName(tr("OK"));
-    QPushButton* cancel = buttons->button(QDialogButtonBox::Cancel);
-    cancel->setObjectName(u"cancelButton"_s);
-    cancel->setText(tr("&Cancel"));
-    cancel->setAccessibleName(tr("Cancel"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+    const DialogButtons buttons = addDialogButtons(this, tr("&OK"), tr("OK"), u"okButton"_s);
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(hint);
     layout->addStretch(1);
-    layout->addWidget(buttons);
+    layout->addWidget(buttons.box);
     m_autoLockMinutes->setFocus();
 }
 
