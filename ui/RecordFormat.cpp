@@ -88,17 +88,79 @@ QString RecordFormat::number(double value, const QLocale& locale)
     return s;
 }
 
-QString RecordFormat::value(const std::optional<double>& n, const QString& unit, const QString& text,
+namespace {
+QString superscript(QStringView digits)
+{
+    static constexpr char16_t kSup[] = u"⁰¹²³⁴⁵⁶⁷⁸⁹";
+    QString out;
+    for (const QChar c : digits)
+        out += c == u'-' ? QChar(u'⁻') : QChar(kSup[c.unicode() - u'0']);
+    return out;
+}
+
+bool isAtomStart(const QString& s, qsizetype i)
+{
+    return i == 0 || QStringView(u"/.( *").contains(s.at(i - 1));
+}
+} // namespace
+
+QString RecordFormat::unit(const QString& ucum)
+{
+    const QString code = ucum.trimmed();
+    // Unitless: "1", or an annotation alone ("{count}", "{score}").
+    if (code.isEmpty() || code == u"1"
+        || (code.startsWith(u'{') && code.endsWith(u'}') && code.count(u'{') == 1))
+        return {};
+    // Whole codes with a customary spelling.
+    static const QHash<QString, QString> whole{
+        {u"Cel"_s, u"°C"_s},     {u"[degF]"_s, u"°F"_s},  {u"mm[Hg]"_s, u"mmHg"_s}, {u"cm[H2O]"_s, u"cmH₂O"_s},
+        {u"[in_i]"_s, u"in"_s},  {u"[ft_i]"_s, u"ft"_s},  {u"[lb_av]"_s, u"lb"_s},  {u"[oz_av]"_s, u"oz"_s},
+        {u"[IU]"_s, u"IU"_s},    {u"[iU]"_s, u"IU"_s},    {u"[pH]"_s, u"pH"_s},
+    };
+    if (const auto it = whole.constFind(code); it != whole.cend())
+        return *it;
+
+    // Otherwise part by part. Annotations become their text ("{1.73_m2}" -> "1.73 m2"), bracketed atoms
+    // lose their brackets ("[IU]/L" -> "IU/L", "[in_i]" -> "in" ...).
+    QString s = code;
+    static const QRegularExpression annotation(u"\\{([^{}]*)\\}"_s);
+    for (QRegularExpressionMatch m = annotation.match(s); m.hasMatch(); m = annotation.match(s))
+        s.replace(m.capturedStart(), m.capturedLength(), m.captured(1).replace(u'_', u' '));
+    for (auto it = whole.cbegin(); it != whole.cend(); ++it) {
+        if (it.key().startsWith(u'['))
+            s.replace(it.key(), *it);
+    }
+    s.remove(u'[').remove(u']');
+
+    // Powers: "10*3" / "10^3" -> "10³"; a letter's exponent before the end or an operator ("m2" -> "m²",
+    // but not "H2O").
+    static const QRegularExpression tenPower(u"10[*^](-?[0-9]+)"_s);
+    for (QRegularExpressionMatch m = tenPower.match(s); m.hasMatch(); m = tenPower.match(s))
+        s.replace(m.capturedStart(), m.capturedLength(), u"10"_s + superscript(m.capturedView(1)));
+    static const QRegularExpression letterPower(u"(?<=[A-Za-z])(-?[0-9]+)(?=$|[/.) ])"_s);
+    for (QRegularExpressionMatch m = letterPower.match(s); m.hasMatch(); m = letterPower.match(s))
+        s.replace(m.capturedStart(), m.capturedLength(), superscript(m.capturedView(1)));
+
+    // The micro prefix: "ug", "umol", "uL", "uU" ... -> "µg", "µmol", "µL", "µU".
+    for (qsizetype i = 0; i + 1 < s.size(); ++i) {
+        if (s.at(i) == u'u' && isAtomStart(s, i) && QStringView(u"gLlmsUek").contains(s.at(i + 1)))
+            s[i] = QChar(u'µ');
+    }
+    return s;
+}
+
+QString RecordFormat::value(const std::optional<double>& n, const QString& unitCode, const QString& text,
                             const QLocale& locale)
 {
-    if (n) {
-        // Unit codes people would not write: "{count}", "1" (unitless).
-        QString u = unit;
-        if (u == u"1" || (u.startsWith(u'{') && u.endsWith(u'}')))
-            u.clear();
-        return u.isEmpty() ? number(*n, locale) : tr("%1 %2", "value and unit").arg(number(*n, locale), u);
-    }
-    return text;
+    if (!n)
+        return text;
+    const QString u = unit(unitCode);
+    if (u.isEmpty())
+        return number(*n, locale);
+    // A rate reads "72/min", not "72 /min".
+    if (u.startsWith(u'/'))
+        return number(*n, locale) + u;
+    return tr("%1 %2", "value and unit").arg(number(*n, locale), u);
 }
 
 QString RecordFormat::range(const std::optional<double>& low, const std::optional<double>& high, const QString& text,

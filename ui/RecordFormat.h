@@ -28,7 +28,11 @@ public:
     [[nodiscard]] static QDateTime parse(const QString& iso);
 
     [[nodiscard]] static QString number(double value, const QLocale& locale = QLocale());
-    // "8.1 %", "<5 mg/dL", "Positive", "" (no value).
+    // A UCUM unit code as people write it: "Cel" -> "°C", "mm[Hg]" -> "mmHg", "kg/m2" -> "kg/m²",
+    // "mL/min/{1.73_m2}" -> "mL/min/1.73 m²", "10*3/uL" -> "10³/µL". Unitless codes ("1", "{count}") give "".
+    // Display only: stored records and exports keep the UCUM code.
+    [[nodiscard]] static QString unit(const QString& ucum);
+    // "8.1 %", "<5 mg/dL", "72/min", "36.7 °C", "Positive", "" (no value); the unit through unit().
     [[nodiscard]] static QString value(const std::optional<double>& number, const QString& unit, const QString& text,
                                        const QLocale& locale = QLocale());
     // "4–5.6", "< 5.6", "> 4", or the range text.

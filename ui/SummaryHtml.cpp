@@ -223,8 +223,10 @@ QString SummaryHtml::build(const Profile& profile, const ProfileSummary& summary
                 }
                 shown = comps.join(u'/');
                 const QJsonArray comp = value.value("components"_L1).toArray();
-                if (!comp.isEmpty() && !comp.first().toObject().value("unit"_L1).toString().isEmpty())
-                    shown += u' ' + comp.first().toObject().value("unit"_L1).toString();
+                const QString unit =
+                    comp.isEmpty() ? QString() : RecordFormat::unit(comp.first().toObject().value("unit"_L1).toString());
+                if (!unit.isEmpty())
+                    shown += u' ' + unit;
             }
             const QString flag = t.value("abnormal"_L1).toString();
             QString valueCell = esc(shown);

@@ -186,7 +186,8 @@ QChart* TestChartDialog::buildChart(const TestHistory& history, const QPalette& 
     chart->setTitleBrush(palette.brush(QPalette::Text));
     chart->legend()->setLabelColor(palette.color(QPalette::Text));
     chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setTitle(history.unit.isEmpty() ? history.display : tr("%1 (%2)").arg(history.display, history.unit));
+    const QString unit = RecordFormat::unit(history.unit);
+    chart->setTitle(unit.isEmpty() ? history.display : tr("%1 (%2)").arg(history.display, unit));
 
     qint64 tMin = std::numeric_limits<qint64>::max();
     qint64 tMax = std::numeric_limits<qint64>::min();
@@ -282,7 +283,7 @@ QChart* TestChartDialog::buildChart(const TestHistory& history, const QPalette& 
     auto* y = new QValueAxis;
     y->setObjectName(u"valueAxis"_s);
     y->setLabelsColor(palette.color(QPalette::Text));
-    y->setTitleText(history.unit);
+    y->setTitleText(RecordFormat::unit(history.unit));
     y->setTitleBrush(palette.brush(QPalette::Text));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);

@@ -333,7 +333,7 @@ QTextDocument* VisitSummaryPdf::buildDocument(const VisitSummaryData& data, cons
                 for (const QJsonValue& c : value.value("components"_L1).toArray()) {
                     if (const auto n = num(c.toObject(), "value"_L1))
                         comps.append(RecordFormat::number(*n, locale));
-                    unit = c.toObject().value("unit"_L1).toString();
+                    unit = RecordFormat::unit(c.toObject().value("unit"_L1).toString());
                 }
                 shown = comps.join(u'/') + (unit.isEmpty() ? QString() : u' ' + unit);
             }
