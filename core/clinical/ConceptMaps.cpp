@@ -192,6 +192,17 @@ const QSet<QString>& saltWords()
     return s;
 }
 
+// Release and coating marks written after a drug's name ("metoprolol succinate XL", "metFORMIN XR",
+// "diltiazem CD"): the formulation, not the ingredient. RxNorm names spell it as a dose form
+// ("Extended Release Oral Tablet") after the strength, which parseDrugName() never reads.
+const QSet<QString>& releaseWords()
+{
+    static const QSet<QString> s = {
+        u"xl"_s, u"xr"_s, u"er"_s, u"sr"_s, u"cr"_s, u"la"_s, u"dr"_s, u"ec"_s, u"cd"_s, u"xt"_s,
+    };
+    return s;
+}
+
 // Units that follow a strength number in a drug name.
 bool isStrengthUnit(QStringView u)
 {
@@ -333,7 +344,7 @@ QString ConceptMaps::normalizeIngredient(QStringView name)
     QStringList kept;
     kept.reserve(words.size());
     for (const QString& w : words)
-        if (!saltWords().contains(w))
+        if (!saltWords().contains(w) && !releaseWords().contains(w))
             kept.append(w);
     if (kept.isEmpty())
         return n;
@@ -342,8 +353,19 @@ QString ConceptMaps::normalizeIngredient(QStringView name)
 
 QString ConceptMaps::normalizeStrength(double value, QStringView unit)
 {
-    QString v = QString::number(value, 'g', 10);
-    return v + u' ' + unit.toString().toLower();
+    // Masses in milligrams, so that "125 mcg" and "0.125 MG" are one strength (also per volume, per dose ...).
+    QString u = unit.toString().toLower();
+    const qsizetype slash = u.indexOf(u'/');
+    const QString mass = slash < 0 ? u : u.left(slash);
+    const QString per = slash < 0 ? QString() : u.mid(slash);
+    if (mass == u"mcg" || mass == u"ug" || mass == u"µg") {
+        value /= 1000.0;
+        u = u"mg"_s + per;
+    } else if (mass == u"g") {
+        value *= 1000.0;
+        u = u"mg"_s + per;
+    }
+    return QString::number(value, 'g', 10) + u' ' + u;
 }
 
 ConceptMaps::DrugName ConceptMaps::parseDrugName(QStringView text)

@@ -231,6 +231,21 @@ void TestClinicalBasics::drugNames_data()
                                    << QStringList{u"5 mg/ml"_s};
     QTest::newRow("inhaler with NDA") << u"NDA020503 200 ACTUAT Albuterol 0.09 MG/ACTUAT Metered Dose Inhaler"_s
                                       << QStringList{u"albuterol"_s} << QStringList{u"0.09 mg/actuat"_s};
+    // Epic's names put the release mark after the ingredient; it is the formulation, as in RxNorm's names.
+    QTest::newRow("epic extended release") << u"metoprolol succinate XL (TOPROL-XL) 100 mg 24 hr tablet"_s
+                                           << QStringList{u"metoprolol"_s} << QStringList{u"100 mg"_s};
+    QTest::newRow("epic XR") << u"metFORMIN XR 500 mg tablet"_s << QStringList{u"metformin"_s}
+                             << QStringList{u"500 mg"_s};
+    QTest::newRow("epic CD capsule") << u"dilTIAZem CD 120 MG 24 hr capsule"_s << QStringList{u"diltiazem"_s}
+                                     << QStringList{u"120 mg"_s};
+    // Strengths in milligrams whatever the mass unit: Epic's "125 mcg" is RxNorm's "0.125 MG".
+    QTest::newRow("micrograms") << u"digoxin 125 mcg tablet"_s << QStringList{u"digoxin"_s} << QStringList{u"0.125 mg"_s};
+    QTest::newRow("milligrams") << u"digoxin 0.125 MG Oral Tablet"_s << QStringList{u"digoxin"_s}
+                                << QStringList{u"0.125 mg"_s};
+    QTest::newRow("grams") << u"amoxicillin 1 G Oral Tablet"_s << QStringList{u"amoxicillin"_s}
+                           << QStringList{u"1000 mg"_s};
+    QTest::newRow("micrograms per dose") << u"fluticasone 50 MCG/ACTUAT nasal spray"_s
+                                         << QStringList{u"fluticasone"_s} << QStringList{u"0.05 mg/actuat"_s};
     QTest::newRow("no strength") << u"Aspirin"_s << QStringList{u"aspirin"_s} << QStringList{QString()};
     QTest::newRow("nothing") << u"123 / 456"_s << QStringList{} << QStringList{};
 }

@@ -147,6 +147,32 @@ private Q_SLOTS:
         QTest::newRow("father Observation") << QStringLiteral("father") << QStringLiteral("Observation");
     }
 
+    // A prescription both health systems report (one RxNorm drug, one date) is one clean row however each
+    // names it: Epic's "metoprolol succinate XL (TOPROL-XL) 100 mg 24 hr tablet" and RxNorm's "24 HR metoprolol
+    // succinate 100 MG Extended Release Oral Tablet [Toprol]" at athena.
+    void samePrescriptionOnceWhateverItsName()
+    {
+        for (auto it = m_profiles.cbegin(); it != m_profiles.cend(); ++it) {
+            QSqlQuery q(m_fx.vault->db());
+            QVERIFY(q.prepare(QStringLiteral(
+                "SELECT canonical_code, substr(effective_at, 1, 10), count(*) FROM profile_fhir_resources_clean "
+                "WHERE profile_id = ? AND resource_type = 'MedicationRequest' AND canonical_code IS NOT NULL "
+                "GROUP BY 1, 2 HAVING count(*) > 1")));
+            q.addBindValue(it.value());
+            QVERIFY(q.exec());
+            QStringList twice;
+            while (q.next())
+                twice << q.value(0).toString() + u'@' + q.value(1).toString();
+            QVERIFY2(twice.isEmpty(), qPrintable(it.key() + QStringLiteral(": ") + twice.join(QStringLiteral(", "))));
+        }
+        const qint64 merged = m_fx.vault->count(
+            QStringLiteral("SELECT count(*) FROM profile_fhir_resources_clean WHERE profile_id = ? AND "
+                           "resource_type = 'MedicationRequest' AND canonical_code = '866414' AND sources LIKE ? "
+                           "AND sources LIKE ?"),
+            {m_profiles.value(QStringLiteral("mother")), QStringLiteral("%\"epic\"%"), QStringLiteral("%\"athena\"%")});
+        QCOMPARE(merged, qint64(1));
+    }
+
     void sharedFactsAppearOnce()
     {
         QFETCH(QString, user);
