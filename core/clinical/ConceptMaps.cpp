@@ -192,13 +192,14 @@ const QSet<QString>& saltWords()
     return s;
 }
 
-// Release and coating marks written after a drug's name ("metoprolol succinate XL", "metFORMIN XR",
-// "diltiazem CD"): the formulation, not the ingredient. RxNorm names spell it as a dose form
-// ("Extended Release Oral Tablet") after the strength, which parseDrugName() never reads.
-const QSet<QString>& releaseWords()
+// Formulation marks written after a drug's name: release and coating ("metoprolol succinate XL",
+// "metFORMIN XR", "diltiazem CD") and an inhaler's propellant ("albuterol HFA"). They are not the
+// ingredient; RxNorm names spell the formulation as a dose form ("Extended Release Oral Tablet",
+// "Metered Dose Inhaler") after the strength, which parseDrugName() never reads.
+const QSet<QString>& formulationWords()
 {
     static const QSet<QString> s = {
-        u"xl"_s, u"xr"_s, u"er"_s, u"sr"_s, u"cr"_s, u"la"_s, u"dr"_s, u"ec"_s, u"cd"_s, u"xt"_s,
+        u"xl"_s, u"xr"_s, u"er"_s, u"sr"_s, u"cr"_s, u"la"_s, u"dr"_s, u"ec"_s, u"cd"_s, u"xt"_s, u"hfa"_s,
     };
     return s;
 }
@@ -210,6 +211,7 @@ bool isStrengthUnit(QStringView u)
         u"mg"_s, u"mcg"_s, u"g"_s, u"ug"_s, u"unt"_s, u"units"_s, u"unit"_s, u"meq"_s, u"%"_s, u"mg/ml"_s,
         u"unt/ml"_s, u"mg/actuat"_s, u"mcg/actuat"_s, u"mg/hr"_s, u"mcg/hr"_s, u"mg/g"_s, u"meq/ml"_s, u"mcg/ml"_s,
         u"iu"_s, u"mg/5ml"_s, u"ml"_s, u"mmol"_s, u"[iu]"_s, u"unt/g"_s, u"mg/day"_s, u"mg/24hr"_s,
+        u"mcg/actuation"_s, u"mg/actuation"_s,
     };
     return units.contains(u.toString().toLower());
 }
@@ -344,7 +346,7 @@ QString ConceptMaps::normalizeIngredient(QStringView name)
     QStringList kept;
     kept.reserve(words.size());
     for (const QString& w : words)
-        if (!saltWords().contains(w) && !releaseWords().contains(w))
+        if (!saltWords().contains(w) && !formulationWords().contains(w))
             kept.append(w);
     if (kept.isEmpty())
         return n;
@@ -355,6 +357,8 @@ QString ConceptMaps::normalizeStrength(double value, QStringView unit)
 {
     // Masses in milligrams, so that "125 mcg" and "0.125 MG" are one strength (also per volume, per dose ...).
     QString u = unit.toString().toLower();
+    if (u.endsWith(u"/actuation"))
+        u.chop(3); // Epic's "mcg/actuation" is RxNorm's "MCG/ACTUAT"
     const qsizetype slash = u.indexOf(u'/');
     const QString mass = slash < 0 ? u : u.left(slash);
     const QString per = slash < 0 ? QString() : u.mid(slash);

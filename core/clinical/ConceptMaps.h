@@ -55,11 +55,11 @@ public:
     // Parses a drug description as RxNorm and EHRs write them. Ingredients without a strength are
     // returned with an empty strength; nothing is returned when no word looks like an ingredient.
     static DrugName parseDrugName(QStringView text);
-    // Lower case, salts, release marks and parentheses removed: "metFORMIN hydrochloride" -> "metformin",
-    // "metoprolol succinate XL" -> "metoprolol".
+    // Lower case, salts, formulation marks and parentheses removed: "metFORMIN hydrochloride" -> "metformin",
+    // "metoprolol succinate XL" -> "metoprolol", "albuterol HFA" -> "albuterol".
     static QString normalizeIngredient(QStringView name);
     // "500", "MG" -> "500 mg"; "0.40" -> "0.4"; masses in milligrams: "125", "mcg" -> "0.125 mg",
-    // "50", "MCG/ACTUAT" -> "0.05 mg/actuat".
+    // "50", "MCG/ACTUAT" and "50", "mcg/actuation" -> "0.05 mg/actuat".
     static QString normalizeStrength(double value, QStringView unit);
 };
 

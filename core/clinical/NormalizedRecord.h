@@ -14,7 +14,7 @@ namespace hh::clinical {
 
 // Bumped whenever normalize() would produce different output for the same input; rows with an
 // older normalizer_version are re-normalized from their raw row.
-inline constexpr int kNormalizerVersion = 3; // 3: release marks (XL, XR, ER ...) are not part of an ingredient
+inline constexpr int kNormalizerVersion = 3; // 3: formulation marks (XL, HFA ...) leave drug names; strengths in mg
 
 // One raw FHIR resource made comparable: canonical code, clinical dates, values in canonical units.
 // Maps onto profile_fhir_resources_normalized:

@@ -246,6 +246,8 @@ void TestClinicalBasics::drugNames_data()
                            << QStringList{u"1000 mg"_s};
     QTest::newRow("micrograms per dose") << u"fluticasone 50 MCG/ACTUAT nasal spray"_s
                                          << QStringList{u"fluticasone"_s} << QStringList{u"0.05 mg/actuat"_s};
+    QTest::newRow("epic inhaler") << u"albuterol HFA 90 mcg/actuation inhaler"_s << QStringList{u"albuterol"_s}
+                                  << QStringList{u"0.09 mg/actuat"_s};
     QTest::newRow("no strength") << u"Aspirin"_s << QStringList{u"aspirin"_s} << QStringList{QString()};
     QTest::newRow("nothing") << u"123 / 456"_s << QStringList{} << QStringList{};
 }
