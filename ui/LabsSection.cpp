@@ -42,6 +42,11 @@ LabsSection::LabsSection(IRecordsService* service, QWidget* parent)
     m_table->setAccessibleName(tr("Labs and vital signs"));
     m_table->setModel(m_model);
     configureRecordTable(m_table, TestTableModel::DateColumn, 36);
+    // Results with long units ("35 mL/min/1.73 m²", bold when out of range) fit without eliding; the trend
+    // ("↑ Rising") gives up the room.
+    const int charWidth = m_table->fontMetrics().averageCharWidth();
+    m_table->setColumnWidth(TestTableModel::ResultColumn, charWidth * 24);
+    m_table->setColumnWidth(TestTableModel::TrendColumn, charWidth * 12);
     setUpPaging(m_model, m_table, tr("Filter by test name or code"), tr("Filter tests"));
     showLoadFailures(tr("The results could not be read."));
     layOut({{filterEdit(), 2}, {m_kind, 1}, {m_abnormal, 0}, {countLabel(), 1}, {m_chart, 0}}, m_table);
