@@ -5,6 +5,7 @@
 
 #include "db/ConnectionFactory.h"
 #include "db/VaultService.h"
+#include "ui/RecordFormat.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -77,11 +78,14 @@ QString valueText(const QJsonObject& item)
     const QJsonValue v = item.value(QStringLiteral("value"));
     if (v.isObject()) {
         const QJsonObject o = v.toObject();
-        const QString value = numberText(o.value(QStringLiteral("value")));
-        if (value.isEmpty())
-            return o.value(QStringLiteral("text")).toString();
-        const QString unit = o.value(QStringLiteral("unit")).toString();
-        return unit.isEmpty() ? value : value + u' ' + unit;
+        const QJsonValue n = o.value(QStringLiteral("value"));
+        const QString text = o.value(QStringLiteral("text")).toString();
+        // Units as people write them ("36.7 °C", "72/min"), as the app shows them; the JSON keeps UCUM.
+        if (n.isDouble())
+            return ui::RecordFormat::value(n.toDouble(), o.value(QStringLiteral("unit")).toString(), text,
+                                           QLocale::c());
+        const QString value = numberText(n);
+        return value.isEmpty() ? text : value;
     }
     if (v.isDouble() || v.isString())
         return numberText(v);

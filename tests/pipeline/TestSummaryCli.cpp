@@ -174,6 +174,10 @@ private Q_SLOTS:
         QVERIFY(out.contains(QStringLiteral("Conditions (%1)").arg(conditions.size())));
         for (const QJsonValue& c : conditions)
             QVERIFY(out.contains(c.toObject().value(QStringLiteral("display")).toString()));
+        // Units read as in the app (the JSON keeps UCUM): the demo mother's temperature is in Cel.
+        QVERIFY(j.out.contains("\"Cel\""));
+        QVERIFY2(out.contains(QStringLiteral(" °C ")), qPrintable(out));
+        QVERIFY(!out.contains(QStringLiteral(" Cel ")));
     }
 
     void unknownProfile()
