@@ -65,7 +65,11 @@ SyncPanel::SyncPanel(ISyncControl* control, ISyncHistory* history, QWidget* pare
     m_table->setAlternatingRowColors(true);
     m_table->setTabKeyNavigation(false); // Tab leaves the table (keyboard users)
     m_table->verticalHeader()->setVisible(false);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setWordWrap(false);
+    // Dates, names and counts as wide as they are (the history holds a bounded number of jobs); the
+    // problem takes the rest.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(SyncHistoryModel::ErrorColumn, QHeaderView::Stretch);
     m_table->setAccessibleName(tr("Sync history"));
 
     auto* header = new QHBoxLayout();
