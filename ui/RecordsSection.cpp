@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QStyle>
 #include <QTableView>
 
 using namespace Qt::StringLiterals;
@@ -93,6 +94,10 @@ RecordsSection::RecordsSection(RecordKind kind, IRecordsService* service, QWidge
     m_table->setAccessibleName(recordKindLabel(kind));
     m_table->setModel(m_model);
     configureRecordTable(m_table, m_model->columnOf(RecordTableModel::Column::Date), 40);
+    // Codes fit whole up to ten digits ("SNOMED CT 433144002").
+    if (const int code = m_model->columnOf(RecordTableModel::Column::Code); code >= 0)
+        m_table->setColumnWidth(code, m_table->fontMetrics().horizontalAdvance(u"SNOMED CT 0000000000"_s)
+                                          + 2 * m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 8);
     setUpPaging(m_model, m_table, tr("Filter by name or code"),
                 tr("Filter %1").arg(recordKindLabel(kind)));
     showLoadFailures(tr("The records could not be read."));
