@@ -142,13 +142,28 @@ void ProfileCardDelegate::paint(QPainter* painter, const QStyleOptionViewItem& o
     painter->drawEllipse(QRectF(left, y + (fm.height() - dot) / 2, dot, dot));
     line(index.data(ProfileListModel::SyncTextRole).toString(), opt.font, secondary, dot + 6);
 
-    // Counts.
+    // Counts: when they do not fit, wrapped at their " · " separators onto a second line if the alerts leave
+    // that line free ("… · sin alergias conocidas" was cut in Spanish).
+    const QStringList alerts = index.data(ProfileListModel::AlertsRole).toStringList();
     const QString counts = index.data(ProfileListModel::CountsTextRole).toString();
-    if (!counts.isEmpty())
-        line(counts, opt.font, textColor);
+    if (!counts.isEmpty()) {
+        const QString separator = u" · "_s;
+        const QStringList parts = counts.split(separator);
+        QStringList lines{QString()};
+        const bool secondLineFree = alerts.size() < kMaxAlertLines;
+        for (const QString& part : parts) {
+            const QString longer = lines.last().isEmpty() ? part : lines.last() + separator + part;
+            if (lines.last().isEmpty() || fm.horizontalAdvance(longer) <= textWidth || !secondLineFree
+                || lines.size() == 2)
+                lines.last() = longer;
+            else
+                lines.append(part);
+        }
+        for (const QString& text : std::as_const(lines))
+            line(text, opt.font, textColor);
+    }
 
     // Alerts, the most important first.
-    const QStringList alerts = index.data(ProfileListModel::AlertsRole).toStringList();
     const QColor alertColor = errorTextColor(pal);
     for (int i = 0; i < alerts.size() && i < kMaxAlertLines; ++i) {
         QString text = alerts.at(i);
