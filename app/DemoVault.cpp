@@ -1,6 +1,7 @@
 #include "app/DemoVault.h"
 
 #include "core/Domain.h"
+#include "core/demo/SyntheticFamily.h"
 #include "db/VaultService.h"
 
 #include <QCoreApplication>
@@ -9,9 +10,8 @@ namespace hh::app {
 
 namespace {
 struct DemoMember {
-    const char* displayName;
-    const char* legalName;
-    QDate dob;
+    const char* key;         // the patient at the demo health systems (demo::SyntheticFamily)
+    const char* displayName; // empty: the patient's first name
     Relationship relationship;
 };
 } // namespace
@@ -27,18 +27,24 @@ Status openDemoVault(db::VaultService& vault)
     auto user = vault.createAccount(email, QCoreApplication::translate("hh::app", "Demo caregiver"), password).result();
     if (!user)
         return user.error();
-    // The same people as the demo health systems' synthetic family (core/demo).
+    // The same people as the demo health systems' synthetic family (core/demo): their names and birth dates,
+    // so that the records a profile syncs are that person's.
+    const demo::SyntheticFamily people;
     const DemoMember family[] = {
-        {"Alex", "Alex Rivera", QDate(1984, 5, 14), Relationship::Self},
-        {"Mom", "Maria Rivera", QDate(1946, 3, 2), Relationship::Mother},
-        {"Dad", "Jose Rivera", QDate(1942, 9, 21), Relationship::Father},
-        {"Sam", "Sam Rivera", QDate(2017, 7, 9), Relationship::Child},
+        {"self", "", Relationship::Self},
+        {"mother", "Mom", Relationship::Mother},
+        {"father", "Dad", Relationship::Father},
+        {"child", "", Relationship::Child},
     };
     for (const DemoMember& m : family) {
+        const std::optional<demo::DemoPatient> person = people.patient(QString::fromLatin1(m.key));
+        if (!person)
+            return Error(ErrorCode::Unknown, QCoreApplication::translate("hh::app", "The demo family is incomplete."),
+                         QStringLiteral("no demo patient %1").arg(QString::fromLatin1(m.key)));
         Profile p;
-        p.displayName = QString::fromUtf8(m.displayName);
-        p.legalName = QString::fromUtf8(m.legalName);
-        p.dateOfBirth = m.dob;
+        p.displayName = *m.displayName ? QString::fromUtf8(m.displayName) : person->displayName.section(u' ', 0, 0);
+        p.legalName = person->displayName;
+        p.dateOfBirth = QDate::fromString(person->birthDate, Qt::ISODate);
         p.relationship = m.relationship;
         auto added = vault.addProfile(p).result();
         if (!added)

@@ -21,3 +21,7 @@ hh_add_test(NAME tst_demo_sandbox SOURCES demo/TestSandboxCommand.cpp demo/DemoT
             LIBS hh_demo Qt6::Network LABEL integration)
 target_compile_definitions(tst_demo_sandbox PRIVATE HH_SANDBOX_HARNESS="$<TARGET_FILE:hh_sandbox_harness>")
 add_dependencies(tst_demo_sandbox hh_sandbox_harness)
+
+# The demo vault of `healthhub --demo` (app/DemoVault.cpp) holds the demo health systems' family.
+hh_add_test(NAME tst_demo_vault SOURCES demo/TestDemoVault.cpp ${CMAKE_SOURCE_DIR}/app/DemoVault.cpp
+            LIBS hh_demo hh_db LABEL integration)

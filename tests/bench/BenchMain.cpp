@@ -323,8 +323,8 @@ int main(int argc, char* argv[])
         progress(u"cannot create the demo vault: "_s + st.error().detail());
         return 1;
     }
-    const Profile mom = vault.profile(u"Mom"_s);
-    const Profile alex = vault.profile(u"Alex"_s);
+    const Profile mom = vault.profile(Relationship::Mother);
+    const Profile self = vault.profile(Relationship::Self);
     auto factory = vault.factory();
     bool haveCleanRecords = false;
     progress(u"raw inserts and local pipeline..."_s);
@@ -368,7 +368,7 @@ int main(int argc, char* argv[])
 
     // 3. Opening the big profile in the profile view.
     progress(u"profile view opens..."_s);
-    auto open = runProfileOpenBench(factory, vault.userId(), mom, alex, cfg.runs);
+    auto open = runProfileOpenBench(factory, vault.userId(), mom, self, cfg.runs);
     if (!open) {
         profileOpen.note = u"failed: "_s + open.error().detail();
     } else {

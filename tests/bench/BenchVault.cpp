@@ -69,32 +69,17 @@ DemoAccountVault::~DemoAccountVault()
 
 Status DemoAccountVault::create()
 {
-    auto user = m_vault
-                    ->createAccount(QString::fromLatin1(app::kDemoEmail), u"Demo caregiver"_s,
-                                    SecretBytes(QByteArray(app::kDemoPassword)))
-                    .result();
+    // The app's own demo vault (app/DemoVault.cpp), as `healthhub --demo` makes it.
+    if (Status st = app::openDemoVault(*m_vault); !st)
+        return st;
+    const std::optional<User> user = m_vault->currentUser();
     if (!user)
-        return user.error();
+        return Error(ErrorCode::Unknown, u"no demo account"_s, u"not signed in after openDemoVault"_s);
     m_user = *user;
-    struct Member {
-        const char* name;
-        QDate dob;
-        Relationship relationship;
-    };
-    const Member family[] = {{"Alex", QDate(1984, 5, 14), Relationship::Self},
-                             {"Mom", QDate(1946, 3, 2), Relationship::Mother},
-                             {"Dad", QDate(1942, 9, 21), Relationship::Father},
-                             {"Sam", QDate(2017, 7, 9), Relationship::Child}};
-    for (const Member& m : family) {
-        Profile p;
-        p.displayName = QString::fromLatin1(m.name);
-        p.dateOfBirth = m.dob;
-        p.relationship = m.relationship;
-        auto added = m_vault->addProfile(p).result();
-        if (!added)
-            return added.error();
-        m_profiles.append(*added);
-    }
+    auto profiles = m_vault->listProfiles().result();
+    if (!profiles)
+        return profiles.error();
+    m_profiles = *profiles;
     return success();
 }
 
@@ -103,10 +88,10 @@ std::shared_ptr<db::ConnectionFactory> DemoAccountVault::factory() const
     return m_vault->connections();
 }
 
-Profile DemoAccountVault::profile(const QString& displayName) const
+Profile DemoAccountVault::profile(Relationship relationship) const
 {
     for (const Profile& p : m_profiles)
-        if (p.displayName == displayName)
+        if (p.relationship == relationship)
             return p;
     return {};
 }

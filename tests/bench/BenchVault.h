@@ -37,12 +37,12 @@ public:
     DemoAccountVault(const DemoAccountVault&) = delete;
     DemoAccountVault& operator=(const DemoAccountVault&) = delete;
 
-    // Creates the demo account and the demo family's profiles (Alex, Mom, Dad, Sam).
+    // Creates the demo account and the demo family's profiles (self, Mom, Dad, the child), as the app does.
     [[nodiscard]] Status create();
     [[nodiscard]] std::shared_ptr<db::ConnectionFactory> factory() const;
     [[nodiscard]] const QString& userId() const { return m_user.id; }
     [[nodiscard]] const QList<Profile>& profiles() const { return m_profiles; }
-    [[nodiscard]] Profile profile(const QString& displayName) const;
+    [[nodiscard]] Profile profile(Relationship relationship) const; // the first such profile
     // Locks the vault (the calling thread's connections must be released first).
     void lock();
 

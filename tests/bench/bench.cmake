@@ -8,7 +8,8 @@ add_executable(healthhub-bench
     bench/SyncBench.h bench/SyncBench.cpp
     bench/CountingRecordsService.h bench/CountingRecordsService.cpp
     bench/ProfileOpenBench.h bench/ProfileOpenBench.cpp
-    bench/StartupBench.h bench/StartupBench.cpp)
+    bench/StartupBench.h bench/StartupBench.cpp
+    ${CMAKE_SOURCE_DIR}/app/DemoVault.h ${CMAKE_SOURCE_DIR}/app/DemoVault.cpp)
 target_include_directories(healthhub-bench PRIVATE ${CMAKE_SOURCE_DIR} ${CMAKE_SOURCE_DIR}/tests)
 target_link_libraries(healthhub-bench PRIVATE hh_sync_testsupport hh_demo hh_db hh_clinical hh_ui
                       Qt6::Widgets Qt6::Concurrent)
