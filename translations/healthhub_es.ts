@@ -265,6 +265,10 @@
         <source>Unknown command &quot;%1&quot;.</source>
         <translation>Comando desconocido «%1».</translation>
     </message>
+    <message>
+        <source>The demo family is incomplete.</source>
+        <translation>La familia de demostración está incompleta.</translation>
+    </message>
 </context>
 <context>
     <name>hh::app::AccountCommands</name>
