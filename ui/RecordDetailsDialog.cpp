@@ -32,12 +32,6 @@ QLabel* valueLabel(const QString& text, QWidget* parent)
     return l;
 }
 
-QString conflictValue(const QJsonObject& v)
-{
-    const QJsonValue n = v.value("value"_L1);
-    return RecordFormat::value(n.isDouble() ? std::optional<double>(n.toDouble()) : std::nullopt,
-                               v.value("unit"_L1).toString(), v.value("text"_L1).toString());
-}
 } // namespace
 
 RecordDetailsDialog::RecordDetailsDialog(IRecordsService* service, QString profileId, QWidget* parent)
@@ -184,10 +178,7 @@ void RecordDetailsDialog::setDetail(const RecordDetail& detail)
     add(tr("Reference range:"), RecordFormat::range(r.rangeLow, r.rangeHigh, r.rangeText));
     for (const QJsonValue& c : r.details.value("components"_L1).toArray()) {
         const QJsonObject o = c.toObject();
-        const QJsonValue n = o.value("value"_L1);
-        add(tr("%1:").arg(o.value("display"_L1).toString()),
-            RecordFormat::value(n.isDouble() ? std::optional<double>(n.toDouble()) : std::nullopt,
-                                o.value("unit"_L1).toString(), o.value("text"_L1).toString()));
+        add(tr("%1:").arg(o.value("display"_L1).toString()), RecordFormat::value(o));
     }
     add(tr("Code:"), RecordFormat::code(r.codeSystem, r.code));
     QStringList others;
@@ -234,7 +225,7 @@ void RecordDetailsDialog::setDetail(const RecordDetail& detail)
             QString from = nameOfRaw.value(vo.value("raw_id"_L1).toString());
             if (from.isEmpty())
                 from = RecordFormat::vendor(vo.value("provider"_L1).toString());
-            new QTreeWidgetItem(m_conflicts, {RecordFormat::fieldName(field), conflictValue(vo), from});
+            new QTreeWidgetItem(m_conflicts, {RecordFormat::fieldName(field), RecordFormat::value(vo), from});
         }
     }
     m_conflictBox->setVisible(r.hasConflict || !detail.conflicts.isEmpty());

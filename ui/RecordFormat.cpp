@@ -163,6 +163,32 @@ QString RecordFormat::value(const std::optional<double>& n, const QString& unitC
     return tr("%1 %2", "value and unit").arg(number(*n, locale), u);
 }
 
+QString RecordFormat::value(const QJsonObject& v, const QLocale& locale)
+{
+    return value(jsonNumber(v, "value"_L1), v.value("unit"_L1).toString(), v.value("text"_L1).toString(), locale);
+}
+
+QString RecordFormat::resultValue(const QJsonObject& v, const QLocale& locale)
+{
+    const QString shown = value(v, locale);
+    if (!shown.isEmpty())
+        return shown;
+    const QJsonArray components = v.value("components"_L1).toArray();
+    QStringList numbers;
+    for (const QJsonValue& c : components) {
+        if (const auto n = jsonNumber(c.toObject(), "value"_L1))
+            numbers.append(number(*n, locale));
+    }
+    const QString u = components.isEmpty() ? QString() : unit(components.first().toObject().value("unit"_L1).toString());
+    return u.isEmpty() ? numbers.join(u'/') : numbers.join(u'/') + u' ' + u;
+}
+
+std::optional<double> RecordFormat::jsonNumber(const QJsonObject& o, QLatin1StringView key)
+{
+    const QJsonValue v = o.value(key);
+    return v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt;
+}
+
 QString RecordFormat::range(const std::optional<double>& low, const std::optional<double>& high, const QString& text,
                             const QLocale& locale)
 {

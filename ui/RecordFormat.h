@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QLocale>
 #include <QString>
@@ -35,6 +36,13 @@ public:
     // "8.1 %", "<5 mg/dL", "72/min", "36.7 °C", "Positive", "" (no value); the unit through unit().
     [[nodiscard]] static QString value(const std::optional<double>& number, const QString& unit, const QString& text,
                                        const QLocale& locale = QLocale());
+    // The same for a JSON value object {"value": number, "unit": UCUM, "text": ...} (summaries, conflicts, components).
+    [[nodiscard]] static QString value(const QJsonObject& value, const QLocale& locale = QLocale());
+    // A summary result: value() of its value object, else its components' numbers joined by '/' with the first
+    // component's unit ("140/77 mmHg").
+    [[nodiscard]] static QString resultValue(const QJsonObject& value, const QLocale& locale = QLocale());
+    // o[key] when it is a number.
+    [[nodiscard]] static std::optional<double> jsonNumber(const QJsonObject& o, QLatin1StringView key);
     // "4–5.6", "< 5.6", "> 4", or the range text.
     [[nodiscard]] static QString range(const std::optional<double>& low, const std::optional<double>& high,
                                        const QString& text, const QLocale& locale = QLocale());

@@ -22,12 +22,6 @@ QString esc(const QString& s)
     return s.toHtmlEscaped();
 }
 
-std::optional<double> num(const QJsonObject& o, QLatin1StringView key)
-{
-    const QJsonValue v = o.value(key);
-    return v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt;
-}
-
 struct Builder {
     const QPalette& palette;
     const QLocale& locale;
@@ -120,8 +114,7 @@ QString SummaryHtml::build(const Profile& profile, const ProfileSummary& summary
             alert.kind = a.value("kind"_L1).toString();
             alert.display = a.value("display"_L1).toString();
             const QJsonObject value = a.value("value"_L1).toObject();
-            alert.message = RecordFormat::value(num(value, "value"_L1), value.value("unit"_L1).toString(),
-                                                value.value("text"_L1).toString(), locale);
+            alert.message = RecordFormat::value(value, locale);
             if (alert.kind == u"needs_sign_in" || alert.kind == u"connection_error")
                 alert.display = a.value("display"_L1).toString(); // already a sentence
             const QString text = (alert.kind == u"needs_sign_in" || alert.kind == u"connection_error")
@@ -212,22 +205,7 @@ QString SummaryHtml::build(const Profile& profile, const ProfileSummary& summary
         for (const QJsonValue& v : items) {
             const QJsonObject t = v.toObject();
             const QJsonObject value = t.value("value"_L1).toObject();
-            QString shown = RecordFormat::value(num(value, "value"_L1), value.value("unit"_L1).toString(),
-                                                value.value("text"_L1).toString(), locale);
-            if (shown.isEmpty()) {
-                QStringList comps;
-                for (const QJsonValue& c : value.value("components"_L1).toArray()) {
-                    const QJsonObject co = c.toObject();
-                    if (const auto n = num(co, "value"_L1))
-                        comps.append(RecordFormat::number(*n, locale));
-                }
-                shown = comps.join(u'/');
-                const QJsonArray comp = value.value("components"_L1).toArray();
-                const QString unit =
-                    comp.isEmpty() ? QString() : RecordFormat::unit(comp.first().toObject().value("unit"_L1).toString());
-                if (!unit.isEmpty())
-                    shown += u' ' + unit;
-            }
+            const QString shown = RecordFormat::resultValue(value, locale);
             const QString flag = t.value("abnormal"_L1).toString();
             QString valueCell = esc(shown);
             if (RecordFormat::isAbnormal(flag))
@@ -243,7 +221,7 @@ QString SummaryHtml::build(const Profile& profile, const ProfileSummary& summary
                                                         : Trend::None;
             b.html += u"<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>"_s.arg(
                 b.link(testLink, t.value("display"_L1).toString()), valueCell,
-                esc(RecordFormat::range(num(value, "range_low"_L1), num(value, "range_high"_L1),
+                esc(RecordFormat::range(RecordFormat::jsonNumber(value, "range_low"_L1), RecordFormat::jsonNumber(value, "range_high"_L1),
                                         value.value("range_text"_L1).toString(), locale)),
                 esc(trend == Trend::None ? QString()
                                          : RecordFormat::trendArrow(trend) + u' ' + RecordFormat::trendLabel(trend)),

@@ -36,12 +36,6 @@ QString shortDateTime(const QDateTime& t, const QLocale& locale)
     return locale.toString(t, format);
 }
 
-std::optional<double> num(const QJsonObject& o, QLatin1StringView key)
-{
-    const QJsonValue v = o.value(key);
-    return v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt;
-}
-
 QString nameOf(const Profile& p)
 {
     return p.legalName.trimmed().isEmpty() ? p.displayName : p.legalName;
@@ -256,8 +250,7 @@ QTextDocument* VisitSummaryPdf::buildDocument(const VisitSummaryData& data, cons
         alert.kind = kind;
         alert.display = a.value("display"_L1).toString();
         const QJsonObject value = a.value("value"_L1).toObject();
-        alert.message = RecordFormat::value(num(value, "value"_L1), value.value("unit"_L1).toString(),
-                                            value.value("text"_L1).toString(), locale);
+        alert.message = RecordFormat::value(value, locale);
         QString line = RecordFormat::alert(alert);
         const QString date = RecordFormat::date(a.value("effective_at"_L1).toString(), locale);
         if (!date.isEmpty())
@@ -325,18 +318,7 @@ QTextDocument* VisitSummaryPdf::buildDocument(const VisitSummaryData& data, cons
                 break;
             const QJsonObject t = v.toObject();
             const QJsonObject value = t.value("value"_L1).toObject();
-            QString shown = RecordFormat::value(num(value, "value"_L1), value.value("unit"_L1).toString(),
-                                                value.value("text"_L1).toString(), locale);
-            if (shown.isEmpty()) {
-                QStringList comps;
-                QString unit;
-                for (const QJsonValue& c : value.value("components"_L1).toArray()) {
-                    if (const auto n = num(c.toObject(), "value"_L1))
-                        comps.append(RecordFormat::number(*n, locale));
-                    unit = RecordFormat::unit(c.toObject().value("unit"_L1).toString());
-                }
-                shown = comps.join(u'/') + (unit.isEmpty() ? QString() : u' ' + unit);
-            }
+            const QString shown = RecordFormat::resultValue(value, locale);
             const QString flag = t.value("abnormal"_L1).toString();
             const bool abnormal = RecordFormat::isAbnormal(flag);
             Cell trend;
@@ -358,7 +340,7 @@ QTextDocument* VisitSummaryPdf::buildDocument(const VisitSummaryData& data, cons
             }
             rows.append(QList<Cell>{{t.value("display"_L1).toString()},
                          {shown, abnormal},
-                         {RecordFormat::range(num(value, "range_low"_L1), num(value, "range_high"_L1),
+                         {RecordFormat::range(RecordFormat::jsonNumber(value, "range_low"_L1), RecordFormat::jsonNumber(value, "range_high"_L1),
                                               value.value("range_text"_L1).toString(), locale)},
                          {RecordFormat::abnormalLabel(flag), abnormal},
                          {RecordFormat::date(t.value("effective_at"_L1).toString(), locale)},

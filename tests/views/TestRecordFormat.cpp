@@ -1,6 +1,8 @@
 // RecordFormat: how units and values read for people (display only; records keep UCUM codes).
 #include "ui/RecordFormat.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace hh::ui;
@@ -65,6 +67,23 @@ private Q_SLOTS:
         QCOMPARE(RecordFormat::value(std::nullopt, u"Cel"_s, u"Positive"_s, en), u"Positive"_s);
         const QLocale es(QLocale::Spanish, QLocale::Spain);
         QCOMPARE(RecordFormat::value(36.7, u"Cel"_s, QString(), es), u"36,7 °C"_s);
+    }
+
+    // JSON value objects (summaries, conflicts, components); a result without a value reads its components.
+    void jsonValues()
+    {
+        const QLocale en(QLocale::English, QLocale::UnitedStates);
+        const QJsonObject temp{{"value"_L1, 36.7}, {"unit"_L1, u"Cel"_s}};
+        QCOMPARE(RecordFormat::value(temp, en), u"36.7 °C"_s);
+        QCOMPARE(RecordFormat::value(QJsonObject{{"text"_L1, u"Positive"_s}}, en), u"Positive"_s);
+        QCOMPARE(RecordFormat::resultValue(temp, en), u"36.7 °C"_s);
+        const QJsonObject bp{{"components"_L1, QJsonArray{QJsonObject{{"value"_L1, 140}, {"unit"_L1, u"mm[Hg]"_s}},
+                                                           QJsonObject{{"value"_L1, 77}, {"unit"_L1, u"mm[Hg]"_s}}}}};
+        QCOMPARE(RecordFormat::value(bp, en), QString());
+        QCOMPARE(RecordFormat::resultValue(bp, en), u"140/77 mmHg"_s);
+        QCOMPARE(RecordFormat::resultValue(QJsonObject(), en), QString());
+        QCOMPARE(RecordFormat::jsonNumber(temp, "value"_L1), std::optional<double>(36.7));
+        QCOMPARE(RecordFormat::jsonNumber(temp, "unit"_L1), std::nullopt);
     }
 };
 
