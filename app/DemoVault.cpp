@@ -10,11 +10,26 @@ namespace hh::app {
 
 namespace {
 struct DemoMember {
+    Relationship relationship;
     const char* key;         // the patient at the demo health systems (demo::SyntheticFamily)
     const char* displayName; // empty: the patient's first name
-    Relationship relationship;
+};
+
+const DemoMember kFamily[] = {
+    {Relationship::Self, "self", ""},
+    {Relationship::Mother, "mother", "Mom"},
+    {Relationship::Father, "father", "Dad"},
+    {Relationship::Child, "child", ""},
 };
 } // namespace
+
+QString demoPatientKey(Relationship relationship)
+{
+    for (const DemoMember& m : kFamily)
+        if (m.relationship == relationship)
+            return QString::fromLatin1(m.key);
+    return {};
+}
 
 Status openDemoVault(db::VaultService& vault)
 {
@@ -30,13 +45,7 @@ Status openDemoVault(db::VaultService& vault)
     // The same people as the demo health systems' synthetic family (core/demo): their names and birth dates,
     // so that the records a profile syncs are that person's.
     const demo::SyntheticFamily people;
-    const DemoMember family[] = {
-        {"self", "", Relationship::Self},
-        {"mother", "Mom", Relationship::Mother},
-        {"father", "Dad", Relationship::Father},
-        {"child", "", Relationship::Child},
-    };
-    for (const DemoMember& m : family) {
+    for (const DemoMember& m : kFamily) {
         const std::optional<demo::DemoPatient> person = people.patient(QString::fromLatin1(m.key));
         if (!person)
             return Error(ErrorCode::Unknown, QCoreApplication::translate("hh::app", "The demo family is incomplete."),

@@ -217,14 +217,10 @@ int main(int argc, char* argv[])
         return fail(u"demo server: "_s + port.error().detail());
 
     // 3. Connect each family member to both demo health systems (their demo user names).
-    const QHash<Relationship, QString> demoUsers{{Relationship::Self, u"self"_s},
-                                                 {Relationship::Mother, u"mother"_s},
-                                                 {Relationship::Father, u"father"_s},
-                                                 {Relationship::Child, u"child"_s}};
     QList<Link> links;
     for (const Profile& p : profiles.value())
-        if (demoUsers.contains(p.relationship))
-            links.append(Link{p.id, demoUsers.value(p.relationship), {}, {}});
+        if (const QString demoUser = app::demoPatientKey(p.relationship); !demoUser.isEmpty())
+            links.append(Link{p.id, demoUser, {}, {}});
     if (links.size() != 4)
         return fail(u"the demo family is not complete"_s);
     auto factory = vault.connections();
