@@ -3,6 +3,7 @@
 #include "core/Validation.h"
 #include "db/VaultService.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
 #include <QFuture>

@@ -3,11 +3,12 @@
 #include "core/Result.h"
 #include "core/SecretBytes.h"
 
-#include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
 
 #include <optional>
+
+class QCommandLineParser;
 
 namespace hh::db {
 class VaultService;
