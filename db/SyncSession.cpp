@@ -308,6 +308,7 @@ Status SyncSession::writeResource(const QString& jobId, const SyncTarget& target
     if (!insert)
         return dbError(prepError, saveError);
     const QString rowId = r.rowId.isEmpty() ? newOrderedId() : r.rowId;
+    const qint64 unchangedBefore = stats.unchanged;
     insert->bindValue(0, rowId);
     insert->bindValue(1, target.profileId);
     insert->bindValue(2, r.resourceType);
@@ -376,7 +377,9 @@ Status SyncSession::writeResource(const QString& jobId, const SyncTarget& target
         else
             ++stats.unchanged;
     }
-    if (seen) {
+    // Rows this job inserted or changed carry last_seen_job_id = jobId (markMissing() reads it); only the
+    // unchanged ones, which are not rewritten, need a row in the seen table.
+    if (seen && stats.unchanged > unchangedBefore) {
         seen->bindValue(0, jobId);
         seen->bindValue(1, r.resourceType);
         seen->bindValue(2, r.resourceId);
@@ -488,7 +491,8 @@ Result<int> SyncSession::markMissing(const QString& jobId, const QString& connec
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral(
         "UPDATE profile_fhir_resources_raw SET missing_since_job_id = ?, updated_at = ? "
-        "WHERE connection_id = ? AND resource_type = ? AND missing_since_job_id IS NULL AND NOT EXISTS ("
+        "WHERE connection_id = ? AND resource_type = ? AND missing_since_job_id IS NULL "
+        "AND last_seen_job_id IS NOT ? AND NOT EXISTS ("
         "SELECT 1 FROM temp.hh_sync_seen s WHERE s.job_id = ? AND s.resource_type = "
         "profile_fhir_resources_raw.resource_type AND s.resource_id = profile_fhir_resources_raw.resource_id)"));
     int marked = 0;
@@ -498,6 +502,7 @@ Result<int> SyncSession::markMissing(const QString& jobId, const QString& connec
         q.bindValue(2, connectionId);
         q.bindValue(3, type);
         q.bindValue(4, jobId);
+        q.bindValue(5, jobId);
         if (!q.exec())
             return dbError(q.lastError(), error);
         marked += q.numRowsAffected();
