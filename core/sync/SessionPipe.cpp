@@ -225,6 +225,13 @@ void SessionPipe::saveCheckpoint(const QString& connectionId, const SyncCheckpoi
         return;
     post(
         [this, connectionId, checkpoint](ISyncSession& s) {
+            {
+                // After a failed write the pages this checkpoint counts were rolled back (or never written):
+                // saving it would let a resumed sync skip them.
+                std::lock_guard lock(m_mutex);
+                if (m_writeError)
+                    return;
+            }
             Status st = s.saveCheckpoint(connectionId, checkpoint);
             std::lock_guard lock(m_mutex);
             if (!st && !m_writeError)

@@ -214,6 +214,32 @@ private Q_SLOTS:
         QCOMPARE(pipe.writeStats().unchanged, 75);
         QCOMPARE(committedNormalized(), 75);
     }
+
+    // A checkpoint queued behind a failed page is not saved: the pages it counts were rolled back, and a
+    // resumed sync must fetch them again.
+    void pipeSavesNoCheckpointAfterAFailedWrite()
+    {
+        auto store = std::make_shared<db::SyncStore>(m_vault->factory());
+        sync::SessionPipe pipe(store);
+        QVERIFY(pipe.open().ok());
+        auto job = pipe.beginJob(m_target);
+        QVERIFY(job.ok());
+        sync::SyncTarget broken = m_target;
+        broken.profileId = u"no-such-profile"_s; // breaks a foreign key: the page fails
+        pipe.storePage(*job, m_target, page(0, 40), true);
+        pipe.storePage(*job, broken, page(40, 10), true);
+        sync::SyncCheckpoint checkpoint;
+        checkpoint.passJobId = *job;
+        checkpoint.doneQueries = {u"Observation"_s};
+        pipe.saveCheckpoint(m_target.connectionId, checkpoint);
+        const Status flushed = pipe.flush();
+        QVERIFY(!flushed.ok());
+        QCOMPARE(flushed.error().code(), ErrorCode::Database);
+        QCOMPARE(committedRaw(), 0);
+        QVERIFY(m_vault->scalar(u"SELECT sync_state FROM profile_emr_connections WHERE id = ?"_s, {m_target.connectionId})
+                    .toString()
+                    .isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSyncStoreBatch)
