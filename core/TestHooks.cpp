@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
 #include <string>
 
 #include <csignal>
@@ -40,6 +41,9 @@ KillSpec readSpec()
 const KillSpec g_spec = readSpec();
 std::atomic<long> g_hits{0};
 
+std::mutex g_observerMutex;
+std::function<void(const char*)> g_observer;
+
 void writeAll(const char* text)
 {
     size_t left = std::strlen(text);
@@ -55,10 +59,20 @@ void writeAll(const char* text)
 
 namespace detail {
 const bool g_armed = !g_spec.point.empty();
+std::atomic<bool> g_observed{false};
 
 void hit(const char* point)
 {
-    if (g_spec.point != point)
+    if (g_observed.load()) {
+        std::function<void(const char*)> observer;
+        {
+            std::lock_guard lock(g_observerMutex);
+            observer = g_observer;
+        }
+        if (observer)
+            observer(point);
+    }
+    if (!g_armed || g_spec.point != point)
         return;
     if (g_hits.fetch_add(1) + 1 != g_spec.hit)
         return;
@@ -68,5 +82,12 @@ void hit(const char* point)
     ::_exit(137); // not reached
 }
 } // namespace detail
+
+void setObserver(std::function<void(const char* point)> fn)
+{
+    std::lock_guard lock(g_observerMutex);
+    detail::g_observed = static_cast<bool>(fn);
+    g_observer = std::move(fn);
+}
 
 } // namespace hh::testhook

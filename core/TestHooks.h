@@ -13,17 +13,27 @@
 //
 // Thread-safe (the hit counter is atomic; any thread may reach a point). Point names are string literals.
 
+// In-process tests can also watch the points: setObserver(fn) calls fn(point) on the thread that reaches a
+// point, every time, until setObserver({}) (e.g. to commit a concurrent write at a precise moment).
+
+#include <atomic>
+#include <functional>
+
 namespace hh::testhook {
 
 namespace detail {
-extern const bool g_armed; // HH_KILL_AT was set at start-up
+extern const bool g_armed;             // HH_KILL_AT was set at start-up
+extern std::atomic<bool> g_observed;   // an observer is set
 void hit(const char* point);
 } // namespace detail
 
 inline void reached(const char* point)
 {
-    if (detail::g_armed) [[unlikely]]
+    if (detail::g_armed || detail::g_observed.load(std::memory_order_relaxed)) [[unlikely]]
         detail::hit(point);
 }
+
+// Tests only. fn must not set or clear the observer itself.
+void setObserver(std::function<void(const char* point)> fn);
 
 } // namespace hh::testhook

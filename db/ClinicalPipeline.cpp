@@ -206,6 +206,10 @@ struct ClinicalPipeline::Impl {
     qint64 waitMs = 0; // SQL thread waiting for the pool (debug timing)
     qint64 readMs = 0; // SQL thread reading the normalized rows of groups (debug timing)
     QStringList cleanGroups; // groups that had clean rows when the run began (findDirtyGroups), sorted
+    // profile_dedup_dirty tokens read by findDirtyGroups(), before the groups' records are read: a queue row is
+    // deleted only if its token is still the one read (a sync that queued the group again meanwhile replaced it).
+    QHash<QString, qint64> dirtyTokens;
+    qint64 summaryToken = 0;
     static qint64 cpuMs()
     {
         timespec ts{};
@@ -305,6 +309,8 @@ Result<PipelineStats> ClinicalPipeline::runForProfile(const QString& profileId,
     d->now = nowUtcIso();
     d->stats = {};
     d->cleanGroups.clear();
+    d->dirtyTokens.clear();
+    d->summaryToken = 0;
     d->progress = progress;
     d->done = 0;
     d->total = 0;
@@ -746,15 +752,18 @@ Status ClinicalPipeline::Impl::findDirtyGroups(bool summaryAbsent, QStringList& 
     QSet<QString> dirty;
     {
         QSqlQuery q;
-        if (Status st = prepare(q, u"SELECT dedup_group FROM profile_dedup_dirty WHERE profile_id = ?"_s); !st)
+        if (Status st = prepare(q, u"SELECT dedup_group, token FROM profile_dedup_dirty WHERE profile_id = ?"_s); !st)
             return st;
         q.addBindValue(profileId);
         if (!q.exec())
             return dbError(q.lastError(), readError);
-        while (q.next())
+        while (q.next()) {
             dirty.insert(q.value(0).toString());
+            dirtyTokens.insert(q.value(0).toString(), q.value(1).toLongLong());
+        }
     }
     marker = dirty.remove(kSummaryMarker);
+    summaryToken = dirtyTokens.take(kSummaryMarker);
 
     // Groups on both sides, read from covering indexes only (idx_norm_group, the clean key index). A group
     // with clean rows but no normalized row any more is stale (its raw rows were deleted by cascade).
@@ -843,7 +852,9 @@ Status ClinicalPipeline::Impl::recomputeGroups(const QStringList& groups, const 
         return st;
     if (Status st = prepare(remove, u"DELETE FROM profile_fhir_resources_clean WHERE id = ?"_s); !st)
         return st;
-    if (Status st = prepare(undirty, u"DELETE FROM profile_dedup_dirty WHERE profile_id = ? AND dedup_group = ?"_s); !st)
+    if (Status st = prepare(undirty, u"DELETE FROM profile_dedup_dirty WHERE profile_id = ? AND dedup_group = ? "
+                                     u"AND token = ?"_s);
+        !st)
         return st;
     if (Status st = prepare(marker, u"INSERT OR IGNORE INTO profile_dedup_dirty (profile_id, dedup_group) VALUES (?, ?)"_s);
         !st)
@@ -932,10 +943,15 @@ Status ClinicalPipeline::Impl::recomputeGroups(const QStringList& groups, const 
                 chunkChanged = true;
             }
             g.rows.clear();
-            undirty.bindValue(0, profileId);
-            undirty.bindValue(1, g.group);
-            if (!undirty.exec())
-                return dbError(undirty.lastError(), saveError);
+            // Only the queue row this run read (before the group's records): a sync that stored more records of
+            // the group since then replaced it, and the group stays queued for the next run.
+            if (const auto token = dirtyTokens.constFind(g.group); token != dirtyTokens.cend()) {
+                undirty.bindValue(0, profileId);
+                undirty.bindValue(1, g.group);
+                undirty.bindValue(2, *token);
+                if (!undirty.exec())
+                    return dbError(undirty.lastError(), saveError);
+            }
             ++stats.groupsRecomputed;
         }
         if (chunkChanged) {
@@ -992,6 +1008,7 @@ Status ClinicalPipeline::Impl::recomputeGroups(const QStringList& groups, const 
             loadNorm.finish();
         }
         readMs += readTimer.elapsed();
+        testhook::reached("pipeline.clean.groups-read");
         GroupChunk* c = chunk.get();
         c->future = QtConcurrent::run(&pool, [c]() { c->compute(); });
         if (pending) {
@@ -1174,10 +1191,15 @@ Status ClinicalPipeline::Impl::updateStatus(bool withSummary, const QByteArray& 
         return dbError(up.lastError(), error);
     if (withSummary) {
         QSqlQuery del;
-        if (Status st = prepare(del, u"DELETE FROM profile_dedup_dirty WHERE profile_id = ? AND dedup_group = ?"_s); !st)
+        // The marker as this run found it (or as it queued it itself, token 0); one that a sync replaced meanwhile
+        // stays, and the next run builds the summary again.
+        if (Status st = prepare(del, u"DELETE FROM profile_dedup_dirty WHERE profile_id = ? AND dedup_group = ? "
+                                     u"AND token IN (?, 0)"_s);
+            !st)
             return st;
         del.addBindValue(profileId);
         del.addBindValue(kSummaryMarker);
+        del.addBindValue(summaryToken);
         if (!del.exec())
             return dbError(del.lastError(), error);
     }

@@ -42,7 +42,9 @@ struct PipelineStats {
 //  - The de-duplication groups (old and new) of every changed row are queued in profile_dedup_dirty in
 //    the same transaction as the normalized writes. Each queued group is then merged again
 //    (Deduplicator::mergeGroup over all of the profile's normalized rows of that group); its clean rows
-//    are replaced and its queue row deleted in one transaction (clean_json is stored without what the
+//    are replaced and its queue row deleted in one transaction - only if the row's token is the one read
+//    before the group's records were (a sync that stored more records of the group meanwhile replaced
+//    the row, so the group stays queued for the next run; the same holds for the summary marker) (clean_json is stored without what the
 //    row's columns hold: CleanRecord::storedJsonBytes(); readers complete it with db/CleanDocument.h).
 //    The summary is rebuilt last (a clinical::SummaryAccumulator fed with the groups merged in this run
 //    as they are written, then the clean rows of the other groups: memory bounded by the summary, not
@@ -57,7 +59,8 @@ struct PipelineStats {
 //  - Errors: NotFound (no such profile), Database, Cancelled (the cancel flag was raised; the work
 //    done so far is kept and the next run continues).
 //  - Kill points for crash tests (core/TestHooks.h): pipeline.normalize.before-commit/after-commit,
-//    pipeline.clean.before-commit/after-commit, pipeline.summary.before-commit/after-commit.
+//    pipeline.clean.before-commit/after-commit, pipeline.summary.before-commit/after-commit; and
+//    pipeline.clean.groups-read (a chunk of groups read, its clean rows not written yet).
 //
 // Threads: every method runs on the calling thread with that thread's own connection (role
 // kConnectionRole). One object per thread; call releaseThread() on that thread before it ends.

@@ -334,7 +334,10 @@ Status SyncSession::writeResource(const QString& jobId, const SyncTarget& target
             if (!norm->exec())
                 return dbError(norm->lastError(), saveError);
             QSqlQuery* dirty = prepared(
-                m_dirty, QStringLiteral("INSERT OR IGNORE INTO profile_dedup_dirty (profile_id, dedup_group) VALUES (?, ?)"),
+                // A new token even when the group is queued already: a clinical pipeline merging the group right
+                // now (without this record) then keeps it queued (db/migrations/0004_dirty_queue_token.sql).
+                m_dirty, QStringLiteral("INSERT OR REPLACE INTO profile_dedup_dirty (profile_id, dedup_group, token) "
+                                        "VALUES (?, ?, random() | 1)"),
                 prepError);
             if (!dirty)
                 return dbError(prepError, saveError);

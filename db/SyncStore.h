@@ -22,10 +22,12 @@ class ConnectionFactory;
 // - parse once (issue 8): prepare() normalizes each new resource from the page reader's parsed object
 //   on the worker's thread (db/NormalizedRow.h; not Medication and medication orders), and storePage()
 //   writes its normalized row and queues its de-duplication group (profile_dedup_dirty, with the summary
-//   marker) in the raw row's transaction. The clinical pipeline then finds those rows up to date by hash
+//   marker; replaced with a new token, so a pipeline merging the group meanwhile keeps it queued) in the
+//   raw row's transaction. The clinical pipeline then finds those rows up to date by hash
 //   and version; changed resources are normalized again by the pipeline.
-// - the (type, id) pairs a full pass returned are kept in a per-connection TEMP table (memory) so
-//   that markMissing() can flag what a complete pass no longer returned.
+// - the (type, id) pairs a full pass returned unchanged are kept in a per-connection TEMP table (memory)
+//   so that markMissing() can flag what a complete pass no longer returned (rows the job inserted or
+//   rewrote carry its id in last_seen_job_id).
 // - profile_emr_connections: only last_synced_at, status, last_error, sync_state and updated_at are
 //   written here (never token columns); a 'disconnected' connection is left alone.
 // Thread-safe (the object); sessions belong to their thread.

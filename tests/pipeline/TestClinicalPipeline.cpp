@@ -2,6 +2,7 @@
 // them, become normalized rows, de-duplicated clean rows and a summary; runs are incremental, idempotent
 // and survive a stop (cancel, SIGKILL) at any point.
 
+#include "core/TestHooks.h"
 #include "core/clinical/Deduplicator.h"
 #include "core/clinical/NormalizedRecord.h"
 #include "core/demo/SyntheticFamily.h"
@@ -26,6 +27,7 @@
 
 #include <atomic>
 #include <memory>
+#include <thread>
 
 using namespace hh;
 using demo::Vendor;
@@ -720,6 +722,83 @@ private Q_SLOTS:
     }
 
     // A failing run marks the summary 'error' with a message and keeps the previous summary.
+    // A sync stores more records of a group while the pipeline merges that group (it has read the group's
+    // records, not yet written its clean rows): the group stays queued, and the next run merges them too.
+    void recordsStoredDuringAMergeAreMergedNextRun()
+    {
+        addPatient(QStringLiteral("mother"), {Vendor::Epic}, pipelinetest::StoreMode::AsSync);
+        db::ClinicalPipeline pipeline(m_vault->factory());
+        QVERIFY(pipeline.runForProfile(m_profile).ok());
+
+        // Two new heart-rate readings (one group), copies of a stored one on days of their own.
+        const QString sourceRaw = m_vault
+                                      ->scalar(QStringLiteral("SELECT r.id FROM profile_fhir_resources_raw r JOIN "
+                                                              "profile_fhir_resources_normalized n ON n.raw_id = r.id "
+                                                              "WHERE r.profile_id = ? AND n.canonical_code = '8867-4' "
+                                                              "ORDER BY r.id LIMIT 1"),
+                                               {m_profile})
+                                      .toString();
+        QVERIFY(!sourceRaw.isEmpty());
+        const QJsonObject source =
+            QJsonDocument::fromJson(
+                m_vault->scalar(QStringLiteral("SELECT resource_json FROM profile_fhir_resources_raw WHERE id = ?"), {sourceRaw})
+                    .toString()
+                    .toUtf8())
+                .object();
+        QList<sync::RawResource> added;
+        for (int i = 1; i <= 2; ++i) {
+            QJsonObject o = source;
+            o.insert(QStringLiteral("id"), QStringLiteral("stored-during-merge-%1").arg(i));
+            o.insert(QStringLiteral("effectiveDateTime"), QStringLiteral("2024-02-2%1T08:00:00Z").arg(i));
+            sync::RawResource r;
+            r.resourceType = QStringLiteral("Observation");
+            r.resourceId = o.value(QStringLiteral("id")).toString();
+            r.json = QJsonDocument(o).toJson(QJsonDocument::Compact);
+            r.hash = QCryptographicHash::hash(r.json, QCryptographicHash::Sha256).toHex();
+            r.object = o;
+            added.append(r);
+        }
+        const QString connection = m_connections.value(Vendor::Epic);
+        QVERIFY(pipelinetest::storeResources(m_vault->factory(), connection, {added.at(0)}, pipelinetest::StoreMode::AsSync)
+                    .ok());
+
+        bool storedDuringMerge = false;
+        bool storeFailed = false;
+        testhook::setObserver([&](const char* point) {
+            if (storedDuringMerge || qstrcmp(point, "pipeline.clean.groups-read") != 0)
+                return;
+            storedDuringMerge = true;
+            // On a thread of its own, as a sync's writer (storeResources() releases its thread's connections).
+            std::thread writer([&] {
+                storeFailed = !pipelinetest::storeResources(m_vault->factory(), connection, {added.at(1)},
+                                                            pipelinetest::StoreMode::AsSync)
+                                   .ok();
+            });
+            writer.join();
+        });
+        auto run = pipeline.runForProfile(m_profile);
+        testhook::setObserver({});
+        QVERIFY2(run.ok(), run.ok() ? "" : qPrintable(run.error().detail()));
+        QVERIFY(storedDuringMerge);
+        QVERIFY(!storeFailed);
+        const QString inClean = QStringLiteral(
+            "SELECT count(*) FROM profile_fhir_resources_clean c WHERE c.profile_id = ? AND instr(c.sources, "
+            "(SELECT id FROM profile_fhir_resources_raw WHERE resource_id = ?)) > 0");
+        QCOMPARE(count(inClean, {m_profile, added.at(0).resourceId}), 1);
+        QCOMPARE(count(inClean, {m_profile, added.at(1).resourceId}), 0); // stored after the group was read
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM profile_dedup_dirty WHERE profile_id = ? "
+                                      "AND dedup_group != '~summary'"),
+                       {m_profile}),
+                 1);
+
+        auto next = pipeline.runForProfile(m_profile);
+        QVERIFY2(next.ok(), next.ok() ? "" : qPrintable(next.error().detail()));
+        QCOMPARE(count(inClean, {m_profile, added.at(1).resourceId}), 1);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM profile_dedup_dirty WHERE profile_id = ?"), {m_profile}), 0);
+        pipeline.releaseThread();
+        compareWithFullRecompute();
+    }
+
     void failureSetsErrorStatus()
     {
         addPatient(QStringLiteral("child"), {Vendor::Epic});
