@@ -68,6 +68,10 @@ DemoResponse DemoServer::Private::faultResponse(FaultPlan::Kind kind, int retryA
 {
     DemoResponse r;
     switch (kind) {
+    case FaultPlan::Kind::Forbidden:
+        r = fhirRequest ? FhirService::outcome(ep.vendor, 403, u"forbidden"_s, u"Access to this data is not granted."_s)
+                        : DemoResponse::oauthError(403, u"access_denied"_s, u"Access is not granted."_s);
+        break;
     case FaultPlan::Kind::TooManyRequests:
         r = fhirRequest ? FhirService::outcome(ep.vendor, 429, u"throttled"_s, u"Too many requests."_s)
                         : DemoResponse::oauthError(429, u"temporarily_unavailable"_s, u"Too many requests."_s);
@@ -207,7 +211,8 @@ DemoResponse DemoServer::Private::handle(const DemoRequest& request)
     std::optional<FaultPlan::Kind> post;
     DemoResponse r;
     if (decision.kind &&
-        (*decision.kind == FaultPlan::Kind::TooManyRequests || *decision.kind == FaultPlan::Kind::ServerError ||
+        (*decision.kind == FaultPlan::Kind::Forbidden || *decision.kind == FaultPlan::Kind::TooManyRequests ||
+         *decision.kind == FaultPlan::Kind::ServerError ||
          *decision.kind == FaultPlan::Kind::Unavailable)) {
         r = faultResponse(*decision.kind, decision.retryAfter, *ep, fhirRequest);
     } else {

@@ -46,7 +46,9 @@ Result<FaultPlan::Rule> FaultPlan::parse(const QString& specIn)
     Rule rule;
     rule.spec = spec;
     const QString kind = head.at(0).trimmed().toLower();
-    if (kind == u"429")
+    if (kind == u"403")
+        rule.kind = Kind::Forbidden;
+    else if (kind == u"429")
         rule.kind = Kind::TooManyRequests;
     else if (kind == u"500")
         rule.kind = Kind::ServerError;

@@ -5,7 +5,7 @@
 // Grammar of a fault SPEC (command line `--fault SPEC`, control endpoint `POST /_control/faults`):
 //
 //   SPEC     := KIND [ ':' SELECTOR [ ':' NTH ] ] { ',' OPTION }     (an OPTION may also follow a ':')
-//   KIND     := 429 | 500 | 503 | slow | truncate | malformed | drop | endless | expire-token
+//   KIND     := 403 | 429 | 500 | 503 | slow | truncate | malformed | drop | endless | expire-token
 //   SELECTOR := '*' (any FHIR request, the default) | a FHIR resource type (Observation, Patient, ...)
 //             | an OAuth/discovery operation: authorize | token | register | revoke | introspect | metadata
 //               | smart-configuration
@@ -17,6 +17,7 @@
 //             | endpoint=ID    only requests to this endpoint (demo-epic, demo-athena, replay-…)
 //
 // Kinds:
+//   403           answer 403 Forbidden (no processing): the query or operation is not granted (any more)
 //   429           answer 429 Too Many Requests with Retry-After (no processing)
 //   500, 503      answer 500 / 503 (503 with Retry-After only if retry-after= is given)
 //   slow          answer normally after `ms` milliseconds (other requests are served meanwhile)
@@ -48,6 +49,7 @@ class FaultPlan
 {
 public:
     enum class Kind {
+        Forbidden,
         TooManyRequests,
         ServerError,
         Unavailable,

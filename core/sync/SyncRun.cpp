@@ -548,10 +548,15 @@ SyncJobResult SyncRun::execute()
                     && std::any_of(r.issues.cbegin(), r.issues.cend(),
                                    [](const SyncIssue& i) { return i.code == u"network"; });
                 networkFailures = unreachable ? networkFailures + 1 : 0;
-                if (r.kind == QueryResultKind::Ok)
+                if (r.kind == QueryResultKind::Ok) {
                     anyOk = true;
-                else if (r.kind != QueryResultKind::Unavailable)
+                    if (!checkpoint.answeredQueries.contains(q.key))
+                        checkpoint.answeredQueries.append(q.key);
+                } else if (r.kind != QueryResultKind::Unavailable || checkpoint.answeredQueries.contains(q.key)) {
+                    // Failed; or refused now after answering on an earlier pass (a narrowed grant, a server
+                    // fault): what it returned before may still exist, so nothing of this type is marked missing.
                     complete = false;
+                }
                 if (r.kind == QueryResultKind::Ok || r.kind == QueryResultKind::Unavailable) {
                     checkpoint.doneQueries.append(q.key);
                     m_session.saveCheckpoint(m_target.connectionId, checkpoint);

@@ -188,6 +188,8 @@ QByteArray SyncCheckpoint::toJson() const
         o.insert(QStringLiteral("lastCompletePassAt"), isoOrEmpty(lastCompletePassAt));
     if (lastFullPassAt.isValid())
         o.insert(QStringLiteral("lastFullPassAt"), isoOrEmpty(lastFullPassAt));
+    if (!answeredQueries.isEmpty())
+        o.insert(QStringLiteral("answered"), QJsonArray::fromStringList(answeredQueries));
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
@@ -212,6 +214,10 @@ SyncCheckpoint SyncCheckpoint::fromJson(const QByteArray& json)
         c = SyncCheckpoint{}; // a pass without a start time cannot be trusted
     c.lastCompletePassAt = parseIso(o.value(QStringLiteral("lastCompletePassAt")));
     c.lastFullPassAt = parseIso(o.value(QStringLiteral("lastFullPassAt")));
+    for (const QJsonValue& v : o.value(QStringLiteral("answered")).toArray()) {
+        if (v.isString())
+            c.answeredQueries.append(v.toString());
+    }
     return c;
 }
 

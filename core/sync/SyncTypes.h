@@ -201,6 +201,10 @@ struct SyncCheckpoint {
     QDateTime lastCompletePassAt;
     // Start of the last complete full pass.
     QDateTime lastFullPassAt;
+    // Queries that have answered with a searchset on some pass (kept across passes): when one of them is
+    // refused later (a narrowed grant, a server fault), what it returned before may still exist, so that
+    // pass proves no deletion for its type.
+    QStringList answeredQueries;
 
     [[nodiscard]] bool hasPass() const { return !passJobId.isEmpty(); }
     [[nodiscard]] QByteArray toJson() const;

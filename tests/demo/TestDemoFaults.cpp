@@ -68,6 +68,7 @@ private Q_SLOTS:
         QTest::newRow("429 default") << u"429"_s << true << 1 << 1 << 1;
         QTest::newRow("every") << u"500:*:*"_s << true << 1 << 0 << -1;
         QTest::newRow("503 options") << u"503:Condition:3,times=2,retry-after=7"_s << true << 3 << 2 << 7;
+        QTest::newRow("403") << u"403:Observation"_s << true << 1 << 1 << -1;
         QTest::newRow("slow ms") << u"slow:Patient,ms=1500"_s << true << 1 << 1 << -1;
         QTest::newRow("operation") << u"500:token"_s << true << 1 << 1 << -1;
         QTest::newRow("expire") << u"expire-token:after=5"_s << true << 1 << 1 << -1;
@@ -135,6 +136,13 @@ private Q_SLOTS:
                                 f->epicToken);
         QCOMPARE(r.status, 503);
         QVERIFY(r.header("Retry-After").isEmpty());
+        // 403: refused once, with an OperationOutcome, no Retry-After.
+        QVERIFY(f->server.addFault(u"403:Observation"_s).ok());
+        r = epicObservations(*f);
+        QCOMPARE(r.status, 403);
+        QVERIFY(r.header("Retry-After").isEmpty());
+        QVERIFY(r.body.contains("OperationOutcome"));
+        QCOMPARE(epicObservations(*f).status, 200);
     }
 
     void oauthEndpointsFailToo()

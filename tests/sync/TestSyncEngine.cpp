@@ -316,6 +316,32 @@ private Q_SLOTS:
         QCOMPARE(m_vault->count(missingSql, {c.connectionId}), 2);
     }
 
+    // A query that answered on an earlier pass and is refused now (403: a narrowed grant, a server fault) makes
+    // its type incomplete: a full pass marks none of that type's records missing, though the others answered.
+    void refusedQueryMarksNothingMissing()
+    {
+        const Conn c = connect(QStringLiteral("self"), Vendor::Epic);
+        const SyncJobResult first = syncOne(c);
+        QCOMPARE(first.status, JobStatus::Success);
+        int observationQueries = 0;
+        for (const QueryResult& q : first.queries)
+            observationQueries += q.resourceType == QStringLiteral("Observation") && q.kind == QueryResultKind::Ok;
+        QVERIFY2(observationQueries >= 2, "the demo answers several Observation queries");
+        const QString missingSql = QStringLiteral(
+            "SELECT count(*) FROM profile_fhir_resources_raw WHERE connection_id = ? AND missing_since_job_id IS NOT NULL");
+
+        // The first Observation request of every later pass is refused.
+        QVERIFY(m_server.addFault(QStringLiteral("403:Observation:1,times=1")).ok());
+        const SyncJobResult refused = syncOne(c);
+        QCOMPARE(refused.status, JobStatus::Success);
+        bool sawRefusal = false;
+        for (const QueryResult& q : refused.queries)
+            sawRefusal = sawRefusal || (q.resourceType == QStringLiteral("Observation") && q.kind == QueryResultKind::Unavailable);
+        QVERIFY(sawRefusal);
+        QCOMPARE(refused.markedMissing, 0);
+        QCOMPARE(m_vault->count(missingSql, {c.connectionId}), 0);
+    }
+
     void faults_data()
     {
         QTest::addColumn<QString>("fault");

@@ -300,6 +300,7 @@ private Q_SLOTS:
         c.doneQueries = {QStringLiteral("Patient/read"), QStringLiteral("Observation?category=laboratory")};
         c.lastCompletePassAt = c.passStartedAt.addDays(-1);
         c.lastFullPassAt = c.passStartedAt.addDays(-3);
+        c.answeredQueries = {QStringLiteral("Observation?category=laboratory")};
         const SyncCheckpoint back = SyncCheckpoint::fromJson(c.toJson());
         QVERIFY(back.hasPass());
         QCOMPARE(back.passJobId, c.passJobId);
@@ -308,6 +309,7 @@ private Q_SLOTS:
         QCOMPARE(back.doneQueries, c.doneQueries);
         QCOMPARE(back.lastCompletePassAt, c.lastCompletePassAt);
         QCOMPARE(back.lastFullPassAt, c.lastFullPassAt);
+        QCOMPARE(back.answeredQueries, c.answeredQueries);
         // Unreadable state is an empty checkpoint, never an error.
         QVERIFY(!SyncCheckpoint::fromJson("not json").hasPass());
         QVERIFY(!SyncCheckpoint::fromJson("{\"pass\":{\"job\":\"x\"}}").hasPass()); // no start time
