@@ -200,6 +200,24 @@ QFuture<Result<User>> VaultService::createAccount(const QString& email, const QS
     });
 }
 
+namespace {
+bool finishInterruptedPasswordChange(VaultKeys& keys, UserStore& users, const UserStore::Account& account,
+                                     const SecretBytes& key, const SecretBytes& password)
+{
+    // changePassword() re-wraps the key in the header before it commits the new hash: a crash in between
+    // leaves the header on the new password and the hash on the old one. The header's entry for this account
+    // opening with this password, to this vault's key, proves the change was made (only someone holding the
+    // key and the old password could write it): the hash is brought in line.
+    auto wrapped = keys.unlockWithPassword(account.user.email, password);
+    if (!wrapped || !wrapped->equals(key))
+        return false;
+    auto hash = crypto::hashPassword(password);
+    if (!hash)
+        return false;
+    return users.updatePasswordHash(account.user.id, *hash).ok();
+}
+} // namespace
+
 QFuture<Result<User>> VaultService::signIn(const QString& email, const SecretBytes& password)
 {
     return runOnWorker(m_pool, [this, email, password]() -> Result<User> {
@@ -229,7 +247,10 @@ QFuture<Result<User>> VaultService::signIn(const QString& email, const SecretByt
             return db.error();
         UserStore users(*db);
         auto account = users.findByEmail(email);
-        if (!account || !crypto::verifyPassword(account->passwordHash, password)) {
+        const bool passwordOk = account && crypto::verifyPassword(account->passwordHash, password);
+        if (account && !passwordOk && finishInterruptedPasswordChange(keys, users, *account, key, password)) {
+            qCInfo(lcVault) << "an interrupted password change was completed";
+        } else if (!passwordOk) {
             factory->releaseThreadConnections();
             if (!account && account.error().code() != ErrorCode::NotFound)
                 return account.error();

@@ -147,6 +147,38 @@ private Q_SLOTS:
         QCOMPARE(vault.listProfiles().result()->size(), 1); // same data, same key
     }
 
+    // changePassword() re-wraps the key in the header, then commits the new hash: a crash in between leaves the
+    // header on the new password and the hash on the old one. Signing in with the new password (no keychain)
+    // completes the change instead of locking the account out; a wrong password still fails.
+    void interruptedPasswordChangeCompletesAtSignIn()
+    {
+        QTemporaryDir dir;
+        {
+            VaultService vault(dir.path(), std::make_unique<NoKeychain>());
+            QVERIFY(vault.createAccount(QStringLiteral("a@example.org"), QStringLiteral("A"), pw("password-1")).result().ok());
+            QVERIFY(vault.addProfile(makeProfile(QStringLiteral("Child"), Relationship::Child)).result().ok());
+            vault.lock();
+            // The header half of a change to password-2, as the crash left it.
+            NoKeychain none;
+            VaultKeys keys(vault.paths(), none);
+            auto key = keys.unlockWithPassword(QStringLiteral("a@example.org"), pw("password-1"));
+            QVERIFY(key.ok());
+            QVERIFY(keys.setAccountPassword(*key, QStringLiteral("a@example.org"), pw("password-2")).ok());
+        }
+        VaultService vault(dir.path(), std::make_unique<NoKeychain>());
+        QCOMPARE(vault.signIn(QStringLiteral("a@example.org"), pw("wrong-password")).result().error().code(),
+                 ErrorCode::WrongPassword);
+        auto signedIn = vault.signIn(QStringLiteral("a@example.org"), pw("password-2")).result();
+        QVERIFY2(signedIn.ok(), qPrintable(test::why(signedIn)));
+        QCOMPARE(vault.listProfiles().result()->size(), 1);
+        vault.lock();
+        // Completed: the new password goes on working, the old one is gone.
+        QVERIFY(vault.signIn(QStringLiteral("a@example.org"), pw("password-2")).result().ok());
+        vault.lock();
+        QCOMPARE(vault.signIn(QStringLiteral("a@example.org"), pw("password-1")).result().error().code(),
+                 ErrorCode::WrongPassword);
+    }
+
     void accountsAreIsolated()
     {
         QTemporaryDir dir;
