@@ -304,6 +304,14 @@ Result<QSqlDatabase> ConnectionFactory::connection(const QString& role)
     if (!QFileInfo::exists(m_path))
         return Error(ErrorCode::VaultMissing, Tr::tr("There is no vault database in this folder."),
                      u"database file missing"_s);
+    // An empty file (a failed copy, a truncation) would open as a new, empty database and get a fresh
+    // schema: every account and record would seem gone, and the file would no longer be the one to restore.
+    // (A database whose pages are all still in its WAL is not empty.)
+    if (QFileInfo(m_path).size() == 0 && QFileInfo(m_path + u"-wal"_s).size() == 0)
+        return Error(ErrorCode::VaultCorrupt,
+                     Tr::tr("The vault database is empty. Restore it from a backup, or move the data folder "
+                            "away to start a new vault."),
+                     u"database file is empty"_s);
     if (Status st = checkNotPlaintext(m_path); !st)
         return st.error();
     restrictPermissions(m_path);

@@ -314,6 +314,23 @@ private Q_SLOTS:
         QCOMPARE(factory.connection(QString()).error().code(), ErrorCode::InvalidInput);
         QCOMPARE(factory.databasePath(), path);
     }
+
+    // An emptied database file (a failed copy, a truncation) is refused as damaged, and left as it is: opened, it
+    // would get a fresh schema and every account would seem gone.
+    void emptyDatabaseIsRefusedNotRebuilt()
+    {
+        const QString path = newPath();
+        QVERIFY(ConnectionFactory::createDatabase(path, test::testKey(1)));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        }
+        ConnectionFactory factory(path, test::testKey(1));
+        auto db = factory.connection();
+        QVERIFY(!db);
+        QCOMPARE(db.error().code(), ErrorCode::VaultCorrupt);
+        QCOMPARE(QFileInfo(path).size(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestConnectionFactory)
