@@ -1,6 +1,7 @@
 // `healthhub connect` and `healthhub disconnect` (issue 4), and the demo server starter the login
 // window uses for the built-in demo health systems.
 #include "app/Commands.h"
+#include "app/DemoVault.h"
 
 #include "core/Log.h"
 #include "core/connect/ConnectService.h"
@@ -132,6 +133,15 @@ int runConnectCommand(CommandContext& ctx)
     if (!endpoint)
         return fail(endpoint.error());
 
+    // A demo health system signs in the demo patient who is this profile (mother, father ...), unless told.
+    QString loginHint = parser.value(hintOpt).trimmed();
+    if (!parser.isSet(hintOpt) && endpoint->isDemo()) {
+        loginHint = demoPatientKey(profile->relationship);
+        if (loginHint.isEmpty() && isOffscreen())
+            return usage(tr("The demo health systems have no patient for this profile's relationship: give "
+                            "--login-hint self, mother, father or child."));
+    }
+
     // Built-in demo endpoints: the in-process demo server, auto-approving when nobody can click.
     QObject demoOwner;
     installDemoServerStarter(&demoOwner, isOffscreen());
@@ -140,7 +150,7 @@ int runConnectCommand(CommandContext& ctx)
     std::optional<connect::EmrConnection> connected;
     {
         ui::LoginDialog::Options options;
-        options.loginHint = parser.value(hintOpt);
+        options.loginHint = loginHint;
         options.redirectUri = redirect;
         ui::LoginDialog dialog(service->get(), profile->id, endpoint->id, options);
         QObject::connect(&dialog, &ui::LoginDialog::connected, &dialog, [&](const connect::EmrConnection& c) {

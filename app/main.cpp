@@ -105,11 +105,28 @@ std::unique_ptr<hh::IKeychain> makeKeychain(const GlobalOptions& global)
     return hh::makeDefaultKeychain();
 }
 
+// Commands keep stderr for their own messages and progress (an error is one "healthhub: ..." line): Health
+// Hub's own log is off below critical unless QT_LOGGING_RULES turns it on (e.g. "hh.*.info=true"), and the
+// chatter of Qt, WebEngine and the platform plugin (XDG_RUNTIME_DIR, GL backends ...) is not printed unless
+// QT_LOGGING_RULES names a qt.* category.
+QtMessageHandler g_defaultHandler = nullptr;
+
+void commandMessageHandler(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    const bool ours = context.category && qstrncmp(context.category, "hh.", 3) == 0;
+    if (ours || type == QtCriticalMsg || type == QtFatalMsg)
+        g_defaultHandler(type, context, message);
+}
+
+void quietCommandLog()
+{
+    QLoggingCategory::setFilterRules(QStringLiteral("hh.*.info=false\nhh.*.debug=false\nhh.*.warning=false"));
+    if (!qEnvironmentVariable("QT_LOGGING_RULES").contains(QLatin1String("qt.")))
+        g_defaultHandler = qInstallMessageHandler(commandMessageHandler);
+}
+
 int runHeadless(const Parsed& p)
 {
-    // Commands keep stderr for their own messages and progress; diagnostics stay available
-    // through QT_LOGGING_RULES (e.g. "hh.*.info=true").
-    QLoggingCategory::setFilterRules(QStringLiteral("hh.*.info=false\nhh.*.debug=false"));
     if (p.command == u"sandbox")
         return runSandboxCommand(p.args);
 
@@ -147,12 +164,19 @@ int main(int argc, char* argv[])
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
     const Parsed parsed = parseGlobal(arguments);
+    if (!parsed.command.isEmpty())
+        quietCommandLog();
 
     const bool pdfExport = parsed.command == u"export" && exportNeedsGui(parsed.args);
     if (pdfExport && qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
         && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    if (!parsed.command.isEmpty() && parsed.error.isEmpty() && (commandNeedsGui(parsed.command) || pdfExport)) {
+    // Without a window system the login window cannot open: the command then runs without QApplication (which
+    // would abort) and says so (runConnectCommand).
+    const bool windowSystem = !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+    if (!parsed.command.isEmpty() && parsed.error.isEmpty()
+        && ((commandNeedsGui(parsed.command) && windowSystem) || pdfExport)) {
         // The login window needs widgets and WebEngine (offscreen under QT_QPA_PLATFORM=offscreen).
         prepareWebEngine();
         QApplication app(argc, argv);

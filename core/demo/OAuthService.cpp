@@ -340,6 +340,14 @@ DemoResponse OAuthService::authorize(const EndpointConfig& ep, const DemoRequest
     m_transactions.insert(txn.id, txn);
 
     QString hint = queryValue(params, u"login_hint"_s);
+    if (!hint.isEmpty() && !m_family.patient(hint) && m_settings.autoApprove) {
+        // Nobody is there to type another user name: refuse rather than sign in as somebody else.
+        m_transactions.remove(txn.id);
+        return DemoResponse::redirect(withQuery(
+            redirectUri, {{u"error"_s, u"access_denied"_s},
+                          {u"error_description"_s, u"This demo portal has no patient with that user name."_s},
+                          {u"state"_s, state}}));
+    }
     if (!m_family.patient(hint))
         hint.clear();
     return loginPage(ep, txn, hint, {});

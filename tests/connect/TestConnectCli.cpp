@@ -188,6 +188,43 @@ private Q_SLOTS:
         QCOMPARE(healthhub({u"disconnect"_s, u"--profile"_s, u"Mom"_s, u"--endpoint"_s, u"nope"_s}).code, 1);
     }
 
+    // Against a demo health system, `connect` without --login-hint signs in the demo patient who is the profile
+    // (Dad: the father), not the portal's first patient; an unknown user name is refused, nothing stored.
+    void demoConnectSignsInTheProfilesPatient()
+    {
+        dataDir = dir.filePath(u"vault-hint"_s);
+        QCOMPARE(healthhub({u"init"_s, u"--name"_s, u"Carer"_s}).code, 0);
+        QCOMPARE(healthhub({u"profile"_s, u"add"_s, u"--display-name"_s, u"Dad"_s, u"--relationship"_s, u"father"_s}).code, 0);
+        QCOMPARE(healthhub({u"profile"_s, u"add"_s, u"--display-name"_s, u"Aunt"_s, u"--relationship"_s, u"other"_s}).code, 0);
+
+        CliRun unknown = healthhub({u"connect"_s, u"--profile"_s, u"Dad"_s, u"--endpoint"_s, u"demo-epic"_s,
+                                    u"--login-hint"_s, u"nosuchpatient"_s, u"--timeout"_s, u"120"_s});
+        QCOMPARE(unknown.code, 1);
+        QVERIFY2(unknown.isOneErrorLine(), qPrintable(unknown.errText()));
+        CliRun noPatient = healthhub({u"connect"_s, u"--profile"_s, u"Aunt"_s, u"--endpoint"_s, u"demo-epic"_s});
+        QCOMPARE(noPatient.code, 2);
+        QVERIFY(noPatient.errText().contains(u"--login-hint"_s));
+
+        CliRun connected = healthhub({u"connect"_s, u"--profile"_s, u"Dad"_s, u"--endpoint"_s, u"demo-epic"_s});
+        QVERIFY2(connected.code == 0, qPrintable(connected.errText()));
+        const demo::SyntheticFamily family(1);
+        withVault([&](db::VaultService& vault, ConnectService& service) {
+            auto profiles = vault.listProfiles().result();
+            QVERIFY(profiles.ok());
+            for (const Profile& p : *profiles) {
+                auto stored = service.connections(p.id).result();
+                QVERIFY(stored.ok());
+                if (p.displayName == u"Dad"_s) {
+                    QCOMPARE(stored->size(), 1); // the refused sign-in stored nothing
+                    QCOMPARE(stored->first().patientEmrId, family.patient(u"father"_s)->epicId);
+                } else {
+                    QCOMPARE(stored->size(), 0);
+                }
+            }
+            vault.connections()->releaseThreadConnections();
+        });
+    }
+
     // A demo connection made by one process works in the next: `connect` in one process, `sync` in
     // another (each starts its own in-process demo server, on another port, with no memory of the
     // first). The demo tokens, refresh tokens and Epic's dynamic client are sealed with a key derived
