@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFuture>
+#include <QStringDecoder>
 #include <QTextStream>
 
 #include <cstdio>
@@ -19,13 +20,6 @@ namespace {
 struct Tr {
     Q_DECLARE_TR_FUNCTIONS(hh::app::Cli)
 };
-
-QString stripLineEnd(QString line)
-{
-    while (line.endsWith(u'\n') || line.endsWith(u'\r'))
-        line.chop(1);
-    return line;
-}
 } // namespace
 
 int fail(const Error& error)
@@ -57,6 +51,35 @@ bool parseCommandLine(QCommandLineParser& parser, const QStringList& args, const
     return true;
 }
 
+namespace {
+// A password is at most this many bytes of UTF-8 (the same from a file, a pipe or the terminal; never cut).
+constexpr qsizetype kMaxPasswordBytes = 1024;
+
+// The first line read (with its line end, if any) as a password: the same bytes whatever it came from.
+Result<SecretBytes> passwordFromLine(QByteArray line, const QString& emptyMessage)
+{
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    if (line.isEmpty())
+        return Error(ErrorCode::InvalidInput, emptyMessage, QStringLiteral("empty password"));
+    if (line.size() > kMaxPasswordBytes)
+        return Error(ErrorCode::InvalidInput, Tr::tr("The password is longer than %1 bytes.").arg(kMaxPasswordBytes),
+                     QStringLiteral("password too long"));
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString decoded = utf8(line);
+    if (utf8.hasError() || decoded.isEmpty())
+        return Error(ErrorCode::InvalidInput, Tr::tr("The password is not UTF-8 text."),
+                     QStringLiteral("password not UTF-8"));
+    return SecretBytes(line);
+}
+
+// Up to kMaxPasswordBytes + 2 bytes of the first line: enough to tell a password that is too long.
+QByteArray firstLine(QIODevice& device)
+{
+    return device.readLine(kMaxPasswordBytes + 3);
+}
+} // namespace
+
 Result<SecretBytes> readPassword(const GlobalOptions& options, const QString& prompt)
 {
     if (!options.passwordFile.isEmpty()) {
@@ -65,23 +88,14 @@ Result<SecretBytes> readPassword(const GlobalOptions& options, const QString& pr
             return Error(ErrorCode::InvalidInput,
                          Tr::tr("The password file %1 cannot be read.").arg(options.passwordFile),
                          f.errorString());
-        QByteArray line = f.readLine(4096);
-        while (line.endsWith('\n') || line.endsWith('\r'))
-            line.chop(1);
-        if (line.isEmpty())
-            return Error(ErrorCode::InvalidInput, Tr::tr("The password file is empty."),
-                         QStringLiteral("empty file"));
-        return SecretBytes(line);
+        return passwordFromLine(firstLine(f), Tr::tr("The password file is empty."));
     }
     if (!isatty(STDIN_FILENO)) {
-        QTextStream in(stdin);
-        const QString line = stripLineEnd(in.readLine(4096));
-        if (line.isEmpty())
-            return Error(
-                ErrorCode::InvalidInput,
-                Tr::tr("No password: give --password-file or the password on the first line of the input."),
-                QStringLiteral("empty stdin"));
-        return SecretBytes::fromString(line);
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly, QFileDevice::DontCloseHandle))
+            return Error(ErrorCode::InvalidInput, Tr::tr("No password given."), in.errorString());
+        return passwordFromLine(
+            firstLine(in), Tr::tr("No password: give --password-file or the password on the first line of the input."));
     }
     // An interactive terminal: prompt without echo.
     QTextStream(stderr) << prompt << Qt::flush;
@@ -92,18 +106,14 @@ Result<SecretBytes> readPassword(const GlobalOptions& options, const QString& pr
         noEcho.c_lflag &= ~static_cast<tcflag_t>(ECHO);
         tcsetattr(STDIN_FILENO, TCSANOW, &noEcho);
     }
-    char buffer[4096];
+    char buffer[kMaxPasswordBytes + 3];
     const char* got = std::fgets(buffer, sizeof buffer, stdin);
     if (haveTerm)
         tcsetattr(STDIN_FILENO, TCSANOW, &old);
     QTextStream(stderr) << "\n";
     QByteArray line = got ? QByteArray(buffer) : QByteArray();
     std::fill(std::begin(buffer), std::end(buffer), '\0');
-    while (line.endsWith('\n') || line.endsWith('\r'))
-        line.chop(1);
-    if (line.isEmpty())
-        return Error(ErrorCode::InvalidInput, Tr::tr("No password given."), QStringLiteral("empty prompt"));
-    return SecretBytes(line);
+    return passwordFromLine(line, Tr::tr("No password given."));
 }
 
 Status signIn(CommandContext& ctx)

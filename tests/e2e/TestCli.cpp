@@ -139,6 +139,49 @@ private Q_SLOTS:
         }
     }
 
+    // A password is the same bytes from a pipe and from a file (UTF-8, never cut); bytes that are not UTF-8,
+    // or more than 1024 of them, are refused with one line, and nothing is created.
+    void passwordSameFromPipeAndFile()
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("vault-passwords"));
+        const QByteArray password = "p\xc3\xa4ssw\xc3\xb6rd \xe2\x9c\x93 long enough";
+        auto withDir = [&](const QStringList& args, const QByteArray& input) {
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("HH_NO_KEYCHAIN"), QStringLiteral("1"));
+            return hh::test::runProcess(m_binary, QStringList{QStringLiteral("--data-dir"), dir} + args, env, input,
+                                        60000);
+        };
+        const QStringList init{QStringLiteral("init"), QStringLiteral("--email"), QStringLiteral("pat@example.org"),
+                               QStringLiteral("--name"), QStringLiteral("Pat")};
+        // Bad input (exit 2, as any invalid input).
+        CliRun r = withDir(init, QByteArray(1025, 'a') + '\n');
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.isOneErrorLine(), r.err.constData());
+        r = withDir(init, "\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8\n");
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.isOneErrorLine(), r.err.constData());
+        QVERIFY(!QFile::exists(QDir(dir).filePath(QStringLiteral("vault.header"))));
+
+        r = withDir(init, password + "\r\n");
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QString file = m_dir.filePath(QStringLiteral("pw-utf8"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(password + '\n');
+        f.close();
+        const QStringList list{QStringLiteral("--email"), QStringLiteral("pat@example.org"), QStringLiteral("--password-file"),
+                               file, QStringLiteral("profile"), QStringLiteral("list")};
+        r = withDir(list, {});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QFile bad(file);
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write(QByteArray(password).replace("\xc3\xa4", "\xe4") + '\n'); // Latin-1 bytes: not UTF-8
+        bad.close();
+        r = withDir(list, {});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.isOneErrorLine(), r.err.constData());
+    }
+
     void failuresChangeNothing_data()
     {
         QTest::addColumn<QStringList>("args");
