@@ -26,13 +26,25 @@ Status validateEmail(const QString& email)
     return success();
 }
 
+Status validateLabel(const QString& text, qsizetype maxLength)
+{
+    if (text.size() > maxLength)
+        return Error(ErrorCode::InvalidInput, Tr::tr("The name is too long."), QStringLiteral("label too long"));
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        const bool bidiControl = (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069);
+        if (c.category() == QChar::Other_Control || u == 0x2028 || u == 0x2029 || bidiControl)
+            return Error(ErrorCode::InvalidInput, Tr::tr("A name cannot contain line breaks or control characters."),
+                         QStringLiteral("control character in a label"));
+    }
+    return success();
+}
+
 Status validateAccountName(const QString& name)
 {
     if (name.trimmed().isEmpty())
         return Error(ErrorCode::InvalidInput, Tr::tr("Enter your name."));
-    if (name.size() > 200)
-        return Error(ErrorCode::InvalidInput, Tr::tr("The name is too long."));
-    return success();
+    return validateLabel(name, 200);
 }
 
 Status validateNewPassword(const QString& password)
@@ -62,8 +74,10 @@ Status validateProfile(const Profile& profile, QDate today)
 {
     if (profile.displayName.trimmed().isEmpty())
         return Error(ErrorCode::InvalidInput, Tr::tr("A profile needs a display name."));
-    if (profile.displayName.size() > 100 || profile.legalName.size() > 200)
-        return Error(ErrorCode::InvalidInput, Tr::tr("The name is too long."));
+    if (Status st = validateLabel(profile.displayName, 100); !st)
+        return st;
+    if (Status st = validateLabel(profile.legalName, 200); !st)
+        return st;
     if (profile.dateOfBirth.isValid()) {
         if (profile.dateOfBirth > today)
             return Error(ErrorCode::InvalidInput, Tr::tr("The date of birth cannot be in the future."));

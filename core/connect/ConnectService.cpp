@@ -2,6 +2,7 @@
 
 #include "core/Domain.h"
 #include "core/Log.h"
+#include "core/Validation.h"
 #include "core/connect/BuiltinEndpoints.h"
 #include "core/connect/DemoEndpoints.h"
 #include "core/smart/AuthorizationRequest.h"
@@ -192,6 +193,12 @@ public:
             promise->finish(
                 Error(ErrorCode::InvalidInput, Tr::tr("Give the health system a name."), u"empty name"_s));
             return;
+        }
+        for (const auto& [text, max] : {std::pair{name, qsizetype(200)}, std::pair{clientId, qsizetype(200)}}) {
+            if (Status st = validateLabel(text, max); !st) {
+                promise->finish(st.error());
+                return;
+            }
         }
         const QUrl base = smart::normalizeFhirBase(fhirBase);
         if (!base.isValid() || !smart::isAllowedUrl(base)) {

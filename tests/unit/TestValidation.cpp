@@ -58,6 +58,33 @@ private Q_SLOTS:
         QCOMPARE(validateProfile(p).error().code(), ErrorCode::InvalidInput);
     }
 
+    void labels_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("plain") << QStringLiteral("Mom") << true;
+        QTest::newRow("accents and CJK") << QStringLiteral("Mamá 母親") << true;
+        QTest::newRow("empty (the caller decides)") << QString() << true;
+        QTest::newRow("line break") << QStringLiteral("A\nB") << false;
+        QTest::newRow("carriage return") << QStringLiteral("A\rB") << false;
+        QTest::newRow("escape") << QStringLiteral("A\x1b[31mB") << false;
+        QTest::newRow("tab") << QStringLiteral("A\tB") << false;
+        QTest::newRow("line separator") << QString::fromUtf16(u"A\u2028B") << false;
+        QTest::newRow("bidi override") << QString::fromUtf16(u"A\u202EB") << false;
+        QTest::newRow("bidi isolate") << QString::fromUtf16(u"A\u2067B") << false;
+        QTest::newRow("too long") << QString(101, u'x') << false;
+        QTest::newRow("longest") << QString(100, u'x') << true;
+    }
+    void labels()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        QCOMPARE(validateLabel(text, 100).ok(), valid);
+        Profile p;
+        p.displayName = text.isEmpty() ? QStringLiteral("x") : text;
+        QCOMPARE(validateProfile(p).ok(), valid || text.isEmpty());
+    }
+
     void relationshipKeysRoundTrip()
     {
         for (Relationship r : allRelationships())
