@@ -35,10 +35,15 @@ Parsed parseGlobal(const QStringList& argv)
     Parsed p;
     for (qsizetype i = 1; i < argv.size(); ++i) {
         const QString& a = argv.at(i);
+        const QString name = a.section(u'=', 0, 0);
         auto takeValue = [&](QString& target) {
             const qsizetype eq = a.indexOf(u'=');
             if (eq > 0) {
                 target = a.mid(eq + 1);
+                if (target.trimmed().isEmpty()) {
+                    p.error = QCoreApplication::translate("hh::app", "%1 needs a value.").arg(a.left(eq));
+                    return false;
+                }
                 return true;
             }
             if (i + 1 >= argv.size()) {
@@ -46,9 +51,13 @@ Parsed parseGlobal(const QStringList& argv)
                 return false;
             }
             target = argv.at(++i);
+            // An empty value (an unset shell variable) must not fall back to the default vault, file or language.
+            if (target.trimmed().isEmpty()) {
+                p.error = QCoreApplication::translate("hh::app", "%1 needs a value.").arg(name);
+                return false;
+            }
             return true;
         };
-        const QString name = a.section(u'=', 0, 0);
         if (!p.command.isEmpty()) {
             // --email/--password-file/--data-dir are also accepted after the command word.
             if (name == u"--email" || name == u"--password-file" || name == u"--data-dir") {

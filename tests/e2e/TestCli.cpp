@@ -139,6 +139,26 @@ private Q_SLOTS:
         }
     }
 
+    // An empty --data-dir (an unset shell variable) is an error, not the default vault.
+    void emptyDataDirIsRefused()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HH_NO_KEYCHAIN"), QStringLiteral("1"));
+        const QString fallback = m_dir.filePath(QStringLiteral("default-vault"));
+        env.insert(QStringLiteral("HH_DATA_DIR"), fallback);
+        for (const QStringList& dataDir : {QStringList{QStringLiteral("--data-dir"), QString()},
+                                           QStringList{QStringLiteral("--data-dir=")}}) {
+            const CliRun r = hh::test::runProcess(
+                m_binary,
+                dataDir + QStringList{QStringLiteral("init"), QStringLiteral("--email"), QStringLiteral("e@example.org"),
+                                      QStringLiteral("--name"), QStringLiteral("E")},
+                env, "ana-password\n", 60000);
+            QCOMPARE(r.code, 2);
+            QVERIFY2(r.err.startsWith("healthhub: ") && r.err.contains("--data-dir"), r.err.constData());
+            QVERIFY(!QFileInfo::exists(fallback));
+        }
+    }
+
     // A password is the same bytes from a pipe and from a file (UTF-8, never cut); bytes that are not UTF-8,
     // or more than 1024 of them, are refused with one line, and nothing is created.
     void passwordSameFromPipeAndFile()
