@@ -9,6 +9,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
@@ -110,6 +112,25 @@ Status pragma(QSqlDatabase& db, const QString& sql)
     if (!q.exec(sql))
         return databaseError(u"%1 failed: %2"_s.arg(sql, q.lastError().text()));
     return success();
+}
+
+// checkNotPlaintext() once per database file and process, before the process's first connection to it.
+// Reading the file through a descriptor of our own and closing it drops every POSIX lock the process holds on
+// that file - the SHARED locks of SQLite connections on other threads included - and another process could
+// then take the EXCLUSIVE lock, checkpoint and delete the WAL under them (seen as "disk I/O error" with two
+// `healthhub sync` at once). The check runs under a process-wide mutex, so no connection opens meanwhile.
+Status checkNotPlaintextBeforeFirstOpen(const QString& path)
+{
+    static QMutex mutex;
+    static QSet<QString> checked;
+    QMutexLocker lock(&mutex);
+    const QString key = QFileInfo(path).absoluteFilePath();
+    if (checked.contains(key))
+        return success();
+    Status st = ConnectionFactory::checkNotPlaintext(path);
+    if (st)
+        checked.insert(key);
+    return st;
 }
 
 // The keyed opening sequence. On failure the connection is removed again.
@@ -312,7 +333,7 @@ Result<QSqlDatabase> ConnectionFactory::connection(const QString& role)
                      Tr::tr("The vault database is empty. Restore it from a backup, or move the data folder "
                             "away to start a new vault."),
                      u"database file is empty"_s);
-    if (Status st = checkNotPlaintext(m_path); !st)
+    if (Status st = checkNotPlaintextBeforeFirstOpen(m_path); !st)
         return st.error();
     restrictPermissions(m_path);
 

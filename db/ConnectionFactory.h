@@ -79,7 +79,9 @@ public:
     [[nodiscard]] static QString connectionName(const QString& role);
 
     // The startup guard on its own: Ok for a missing/empty file or an encrypted one, NotEncrypted
-    // if the file starts with the plaintext SQLite header, Io if it cannot be read.
+    // if the file starts with the plaintext SQLite header, Io if it cannot be read. It opens and closes the
+    // file: never call it while this process has a connection to that file (closing any descriptor of a
+    // file drops the process's POSIX locks on it); connection() runs it before the process's first one.
     [[nodiscard]] static Status checkNotPlaintext(const QString& path);
 
 private:

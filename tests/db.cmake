@@ -5,6 +5,10 @@ hh_add_test(NAME tst_db_migrations SOURCES db/TestMigrations.cpp db/DbTestSuppor
             LIBS hh_db_sqlcipher Qt6::Sql LABEL unit)
 hh_add_test(NAME tst_db_connection_factory SOURCES db/TestConnectionFactory.cpp db/DbTestSupport.h
             LIBS hh_db_sqlcipher Qt6::Sql LABEL integration)
+# Reports whether another process holds a POSIX lock on a file (the factory test's second process).
+add_executable(hh-lockprobe db/LockProbe.cpp)
+add_dependencies(tst_db_connection_factory hh-lockprobe)
+target_compile_definitions(tst_db_connection_factory PRIVATE HH_LOCKPROBE="$<TARGET_FILE:hh-lockprobe>")
 hh_add_test(NAME tst_db_encryption SOURCES db/TestDbEncryption.cpp db/DbTestSupport.h
             LIBS hh_db_sqlcipher Qt6::Sql LABEL integration)
 

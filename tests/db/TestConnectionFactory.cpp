@@ -11,6 +11,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QProcess>
 #include <QTest>
 #include <QThread>
 
@@ -313,6 +314,36 @@ private Q_SLOTS:
         QCOMPARE(factory.connection(u"bad role"_s).error().code(), ErrorCode::InvalidInput);
         QCOMPARE(factory.connection(QString()).error().code(), ErrorCode::InvalidInput);
         QCOMPARE(factory.databasePath(), path);
+    }
+
+    // Whether another process sees a POSIX lock on the file (hh-lockprobe).
+    static QByteArray lockSeenFromOutside(const QString& path)
+    {
+        QProcess probe;
+        probe.start(QStringLiteral(HH_LOCKPROBE), {path});
+        if (!probe.waitForFinished(10000) || probe.exitCode() != 0)
+            return "probe failed";
+        return probe.readAllStandardOutput().trimmed();
+    }
+
+    // Opening another connection (another role, another factory) never drops the locks this process's open
+    // connections hold on the database file: that would let another process checkpoint and delete the WAL
+    // under them (two `healthhub sync` at once failed with "disk I/O error").
+    void openingConnectionsKeepsTheProcessLocks()
+    {
+        const QString path = newPath();
+        QVERIFY(ConnectionFactory::createDatabase(path, test::testKey(1)));
+        ConnectionFactory factory(path, test::testKey(1));
+        QVERIFY(factory.connection(u"first"_s));
+        QCOMPARE(lockSeenFromOutside(path), QByteArray("locked")); // WAL mode: a SHARED lock while open
+        ConnectionFactory other(path, test::testKey(1));
+        QVERIFY(other.connection(u"second"_s));
+        QCOMPARE(lockSeenFromOutside(path), QByteArray("locked"));
+        QVERIFY(factory.connection(u"third"_s));
+        QCOMPARE(lockSeenFromOutside(path), QByteArray("locked"));
+        factory.closeAll();
+        other.closeAll();
+        QCOMPARE(lockSeenFromOutside(path), QByteArray("free"));
     }
 
     // An emptied database file (a failed copy, a truncation) is refused as damaged, and left as it is: opened, it
