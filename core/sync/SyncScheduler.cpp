@@ -231,7 +231,7 @@ void SyncScheduler::startWorker(const SyncTarget& target)
     connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     Running r;
     r.thread = thread;
-    r.worker = worker;
+    r.cancel = worker->cancelHandle();
     r.progress.profileId = target.profileId;
     r.progress.connectionId = target.connectionId;
     r.progress.running = true;
@@ -312,7 +312,7 @@ void SyncScheduler::cancelConnection(const QString& connectionId)
     }
     auto it = m_running.find(connectionId);
     if (it != m_running.end())
-        it->worker->cancel();
+        it->cancel->cancel();
 }
 
 void SyncScheduler::cancelProfile(const QString& profileId)
@@ -371,7 +371,7 @@ bool SyncScheduler::shutdown(std::chrono::milliseconds deadline)
     m_waiting.clear();
     QDeadlineTimer timer(deadline);
     for (Running& r : m_running)
-        r.worker->cancel();
+        r.cancel->cancel();
     bool allEnded = true;
     for (Running& r : m_running) {
         if (!r.thread->wait(timer)) {

@@ -18,6 +18,8 @@ class QThread;
 
 namespace hh::sync {
 
+class SyncCancelHandle;
+
 class ISyncStore;
 class ITokenProvider;
 class SyncWorker;
@@ -88,7 +90,8 @@ Q_SIGNALS:
 private:
     struct Running {
         QThread* thread = nullptr;
-        SyncWorker* worker = nullptr;
+        // Not the worker itself: it deletes itself when its thread ends, which may be before onWorkerFinished().
+        std::shared_ptr<SyncCancelHandle> cancel;
         SyncProgress progress;
     };
     struct ProfileRound {

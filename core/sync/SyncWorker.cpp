@@ -20,9 +20,26 @@ SyncWorker::SyncWorker(SyncTarget target, std::shared_ptr<ISyncStore> store, std
     , m_tokens(std::move(tokens))
     , m_options(std::move(options))
 {
+    std::lock_guard lock(m_handle->m_mutex);
+    m_handle->m_worker = this;
 }
 
-SyncWorker::~SyncWorker() = default;
+SyncWorker::~SyncWorker()
+{
+    std::lock_guard lock(m_handle->m_mutex);
+    m_handle->m_worker = nullptr;
+}
+
+bool SyncCancelHandle::cancel()
+{
+    // The worker cannot be destroyed while the mutex is held; an interrupt it had no time to receive is
+    // dropped with it (Qt removes the posted events of a deleted object).
+    std::lock_guard lock(m_mutex);
+    if (!m_worker)
+        return false;
+    m_worker->cancel();
+    return true;
+}
 
 void SyncWorker::cancel()
 {

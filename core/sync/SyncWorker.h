@@ -7,12 +7,28 @@
 
 #include <atomic>
 #include <memory>
+#include <mutex>
 
 namespace hh::sync {
 
 class FhirClient;
 class ISyncStore;
 class ITokenProvider;
+class SyncWorker;
+
+// A way to cancel a worker that stays safe after the worker is gone: the worker deletes itself on its own
+// thread when that thread ends, possibly before whoever holds this handle has heard that it finished.
+class SyncCancelHandle
+{
+public:
+    // Thread-safe. True when the cancel reached a worker; false once the worker is gone.
+    bool cancel();
+
+private:
+    friend class SyncWorker;
+    std::mutex m_mutex;
+    SyncWorker* m_worker = nullptr; // guarded by m_mutex; cleared by ~SyncWorker
+};
 
 // Syncs one connection on its own thread: a QObject moved to a QThread whose started() signal calls
 // run(). run() opens the thread's own database session (ISyncStore) and its own
@@ -32,8 +48,9 @@ public:
     ~SyncWorker() override;
 
     [[nodiscard]] const SyncTarget& target() const { return m_target; }
-    // Thread-safe.
+    // Thread-safe (while the worker exists; from elsewhere use cancelHandle()).
     void cancel();
+    [[nodiscard]] std::shared_ptr<SyncCancelHandle> cancelHandle() const { return m_handle; }
     [[nodiscard]] bool isCancelRequested() const { return m_cancel.load(); }
 
 public Q_SLOTS:
@@ -52,6 +69,7 @@ private:
     std::shared_ptr<ITokenProvider> m_tokens;
     SyncEngineOptions m_options;
     std::atomic<bool> m_cancel{false};
+    std::shared_ptr<SyncCancelHandle> m_handle = std::make_shared<SyncCancelHandle>();
     FhirClient* m_client = nullptr; // only while run() executes; touched on the worker thread only
 };
 

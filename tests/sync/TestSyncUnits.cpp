@@ -7,6 +7,7 @@
 #include "core/sync/ReferenceScanner.h"
 #include "core/sync/RetryPolicy.h"
 #include "core/sync/SyncTypes.h"
+#include "core/sync/SyncWorker.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -14,6 +15,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonArray>
+#include "core/sync/SyncWorker.h"
+
 #include <QTest>
 #include <QTimeZone>
 
@@ -314,6 +317,21 @@ private Q_SLOTS:
         QVERIFY(!SyncCheckpoint::fromJson("not json").hasPass());
         QVERIFY(!SyncCheckpoint::fromJson("{\"pass\":{\"job\":\"x\"}}").hasPass()); // no start time
         QVERIFY(!SyncCheckpoint::fromJson({}).lastFullPassAt.isValid());
+    }
+
+    // The scheduler cancels through a handle: the worker deletes itself when its thread ends, possibly before
+    // the scheduler has heard that it finished; a cancel then must not reach the deleted worker.
+    void cancelHandleOutlivesTheWorker()
+    {
+        std::shared_ptr<SyncCancelHandle> handle;
+        {
+            SyncWorker worker(SyncTarget{}, nullptr, nullptr, SyncEngineOptions{});
+            handle = worker.cancelHandle();
+            QVERIFY(!worker.isCancelRequested());
+            QVERIFY(handle->cancel());
+            QVERIFY(worker.isCancelRequested());
+        }
+        QVERIFY(!handle->cancel());
     }
 
     void statusKeys()
