@@ -87,6 +87,7 @@ int runGui(int& argc, char** argv, const GuiOptions& options)
         session->history = std::make_unique<db::SyncHistoryService>(factory, user.id);
         sync::SyncEngineOptions syncOptions;
         syncOptions.resolveBaseUrl = [](const QString& stored) { return connect::DemoEndpoints::resolve(stored); };
+        syncOptions.lockFilePath = vault.paths().syncLock();
         auto store = std::make_shared<db::SyncStore>(factory);
         auto tokens = std::make_shared<connect::TokenProvider>(session->connect);
         session->scheduler = std::make_unique<sync::SyncScheduler>(store, tokens, user.id, syncOptions);

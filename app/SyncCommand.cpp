@@ -96,6 +96,7 @@ int runSyncCommand(CommandContext& ctx)
 
     sync::SyncEngineOptions options;
     options.resolveBaseUrl = [](const QString& stored) { return connect::DemoEndpoints::resolve(stored); };
+    options.lockFilePath = ctx.vault->paths().syncLock();
     int exitCode = kExitOk;
     QList<sync::SyncJobResult> results;
     {

@@ -27,6 +27,9 @@ struct SyncEngineOptions {
     // hh::connect::DemoEndpoints::resolve (demo://demo-epic -> the running demo server). Called on worker
     // threads: must be thread-safe.
     std::function<QUrl(const QString& storedBaseUrl)> resolveBaseUrl;
+    // A lock file (QLockFile) that one process at a time holds while it syncs the vault (the app and a
+    // `healthhub sync`, two commands): empty, no cross-process lock (tests on a private vault).
+    QString lockFilePath;
 };
 
 } // namespace hh::sync

@@ -64,9 +64,11 @@ void SyncScheduler::start()
     m_startupRequested = true;
     std::shared_ptr<ISyncStore> store = m_store;
     const QString message = tr("The sync was interrupted (the app stopped).");
-    (void)QtConcurrent::run(&m_helperPool, [this, store, message]() {
-        Result<int> fixed = Error();
-        {
+    // Jobs marked running while another process holds the lock are that process's live syncs, not leftovers.
+    const bool owner = holdLock();
+    (void)QtConcurrent::run(&m_helperPool, [this, store, message, owner]() {
+        Result<int> fixed = 0;
+        if (owner) {
             Result<std::unique_ptr<ISyncSession>> session = store->openSession();
             fixed = session ? (*session)->failInterruptedJobs(message) : Result<int>(session.error());
         }
@@ -213,8 +215,36 @@ void SyncScheduler::pump()
                 continue;
             }
         }
+        if (!holdLock()) {
+            SyncJobResult r;
+            r.profileId = target.profileId;
+            r.profileName = target.profileName;
+            r.connectionId = target.connectionId;
+            r.endpointId = target.endpointId;
+            r.endpointName = target.endpointName;
+            r.status = JobStatus::Failed;
+            r.errorCode = ErrorCode::Unknown;
+            r.errorMessage = tr("Another Health Hub (a window or a command) is syncing this vault. Try again when "
+                                "it has finished.");
+            Q_EMIT connectionFinished(r);
+            endOfConnection(target.profileId, false);
+            continue;
+        }
         startWorker(target);
     }
+}
+
+bool SyncScheduler::holdLock()
+{
+    if (m_options.lockFilePath.isEmpty() || m_lock)
+        return true;
+    auto lock = std::make_unique<QLockFile>(m_options.lockFilePath);
+    // Only a dead holder makes the lock stale (a sync can last longer than any fixed age).
+    lock->setStaleLockTime(0);
+    if (!lock->tryLock(0))
+        return false;
+    m_lock = std::move(lock);
+    return true;
 }
 
 void SyncScheduler::startWorker(const SyncTarget& target)
@@ -286,6 +316,8 @@ bool SyncScheduler::isIdle() const
 
 void SyncScheduler::checkIdle()
 {
+    if (isIdle() && m_startupDone)
+        m_lock.reset(); // another process may sync now
     if (!m_shuttingDown && isIdle())
         Q_EMIT idle();
 }
@@ -387,6 +419,8 @@ bool SyncScheduler::shutdown(std::chrono::milliseconds deadline)
     m_running.clear();
     m_rounds.clear();
     m_helperPool.waitForDone(static_cast<int>(std::max<qint64>(0, timer.remainingTime())));
+    if (allEnded)
+        m_lock.reset();
     return allEnded;
 }
 

@@ -5,6 +5,7 @@
 #include "core/sync/SyncTypes.h"
 
 #include <QHash>
+#include <QLockFile>
 #include <QList>
 #include <QPointer>
 #include <QThreadPool>
@@ -99,6 +100,9 @@ private:
         bool stored = false;
     };
 
+    // The vault's cross-process sync lock (SyncEngineOptions::lockFilePath): taken before a worker starts and
+    // before the start-up fix-up, given back whenever the scheduler is idle. True when held (or none is set).
+    bool holdLock();
     void request(const SyncSelection& selection);
     void enqueue(const QList<SyncTarget>& targets);
     void pump();
@@ -119,6 +123,7 @@ private:
     SyncSchedule m_schedule = SyncSchedule::Off;
     QTimer m_dailyTimer;
     QThreadPool m_helperPool; // vault reads of the scheduler (targets, fix-up)
+    std::unique_ptr<QLockFile> m_lock; // the cross-process sync lock, while held
     bool m_startupRequested = false;
     bool m_startupDone = false;
     bool m_shuttingDown = false;

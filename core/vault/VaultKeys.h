@@ -15,6 +15,8 @@ struct VaultPaths {
     [[nodiscard]] QString database() const { return dataDir + QStringLiteral("/vault.db"); }
     [[nodiscard]] QString header() const { return dataDir + QStringLiteral("/vault.header"); }
     [[nodiscard]] QString settings() const { return dataDir + QStringLiteral("/settings.ini"); }
+    // Held (QLockFile) by the one process that syncs this vault at a time (sync::SyncEngineOptions::lockFilePath).
+    [[nodiscard]] QString syncLock() const { return dataDir + QStringLiteral("/sync.lock"); }
 };
 
 // Where the vault key comes from and goes to: the OS keychain (entry "vault-<vault id>") and the

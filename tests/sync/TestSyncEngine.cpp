@@ -14,9 +14,11 @@
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -519,6 +521,48 @@ private Q_SLOTS:
         const SyncJobResult next = syncOne(c);
         QCOMPARE(next.status, JobStatus::Success);
         verifyComplete(c);
+    }
+
+    // One process syncs a vault at a time (the app and `healthhub sync`): while another holds the vault's sync
+    // lock, its running job is not "interrupted" and a sync here fails with a message, storing nothing; once
+    // it lets go, the sync runs, and the lock is given back when the scheduler is idle.
+    void anotherProcessSyncingIsLeftAlone()
+    {
+        const Conn c = connect(QStringLiteral("self"), Vendor::Epic);
+        const QString theirJob = newId();
+        const QString now = nowUtcIso();
+        QVERIFY(m_vault->exec(QStringLiteral("INSERT INTO profile_sync_jobs (id, profile_id, connection_id, provider, "
+                                             "status, started_at, created_at) VALUES (?, ?, ?, 'epic', 'running', ?, ?)"),
+                              {theirJob, c.profileId, c.connectionId, now, now}));
+        QTemporaryDir lockDir;
+        SyncEngineOptions options = testOptions();
+        options.lockFilePath = lockDir.filePath(QStringLiteral("sync.lock"));
+        QLockFile theirs(options.lockFilePath);
+        theirs.setStaleLockTime(0);
+        QVERIFY(theirs.tryLock(0));
+
+        auto s = scheduler(options);
+        QSignalSpy started(s.get(), &SyncScheduler::started);
+        QSignalSpy finished(s.get(), &ISyncControl::connectionFinished);
+        s->start();
+        s->syncConnection(c.connectionId);
+        QVERIFY(started.wait(10000));
+        QCOMPARE(started.first().at(0).toInt(), 0);
+        QVERIFY(finished.wait(60000));
+        const SyncJobResult refused = finished.takeFirst().at(0).value<SyncJobResult>();
+        QCOMPARE(refused.status, JobStatus::Failed);
+        QVERIFY(refused.errorMessage.contains(QStringLiteral("Another Health Hub")));
+        QCOMPARE(jobStatus(theirJob), QStringLiteral("running"));
+        QCOMPARE(storedTotal(c), 0);
+
+        theirs.unlock();
+        s->syncConnection(c.connectionId);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.takeFirst().at(0).value<SyncJobResult>().status, JobStatus::Success);
+        QVERIFY(storedTotal(c) > 0);
+        QTRY_VERIFY(s->isIdle());
+        QLockFile again(options.lockFilePath);
+        QVERIFY(again.tryLock(0)); // given back
     }
 
     void startupMarksInterruptedJobsFailed()
