@@ -70,8 +70,10 @@ int runGui(int& argc, char** argv, const GuiOptions& options)
             std::unique_ptr<db::PipelineRunner> pipeline;
             ~Session()
             {
-                if (scheduler)
-                    scheduler->shutdown(std::chrono::seconds(5));
+                // Every worker must have ended before the vault closes its connections: a cancelled worker ends
+                // within its own timeouts (a request, a busy database), so wait for it however long that is.
+                while (scheduler && !scheduler->shutdown(std::chrono::seconds(5)))
+                    qCWarning(lcApp) << "still waiting for a sync to stop";
                 scheduler.reset();
                 // After the scheduler (it feeds the runner); stops at the next batch, keeps what is done.
                 if (pipeline)

@@ -402,21 +402,20 @@ bool SyncScheduler::shutdown(std::chrono::milliseconds deadline)
     m_queue.clear();
     m_waiting.clear();
     QDeadlineTimer timer(deadline);
-    for (Running& r : m_running)
-        r.cancel->cancel();
-    bool allEnded = true;
     for (Running& r : m_running) {
-        if (!r.thread->wait(timer)) {
+        r.cancel->cancel();
+        m_finishing.append(r.thread); // still waited for by a later call if this one's deadline passes
+    }
+    m_running.clear();
+    bool allEnded = true;
+    for (const QPointer<QThread>& t : std::as_const(m_finishing)) {
+        if (t && !t->wait(timer)) {
             allEnded = false;
             qCWarning(lcSync) << "a sync worker did not stop before the deadline";
         }
     }
-    for (const QPointer<QThread>& t : std::as_const(m_finishing)) {
-        if (t && !t->wait(timer))
-            allEnded = false;
-    }
-    m_finishing.clear();
-    m_running.clear();
+    if (allEnded)
+        m_finishing.clear();
     m_rounds.clear();
     m_helperPool.waitForDone(static_cast<int>(std::max<qint64>(0, timer.remainingTime())));
     if (allEnded)

@@ -81,7 +81,8 @@ public:
     [[nodiscard]] bool isIdle() const;
 
     // Drops the queue, cancels the running workers and waits for their threads until the deadline.
-    // True when every worker ended in time (a late one is left to finish and delete itself).
+    // True when every worker ended in time; when not, call it again to go on waiting (the vault's
+    // connections must not close under a worker that still runs).
     bool shutdown(std::chrono::milliseconds deadline = std::chrono::seconds(10));
 
 Q_SIGNALS:

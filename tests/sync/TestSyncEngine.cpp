@@ -856,6 +856,27 @@ private Q_SLOTS:
         }
     }
 
+    // A worker that cannot stop before the deadline (here: waiting for the database, which another connection
+    // holds) is still waited for by the next shutdown() call: the vault must not close under it.
+    void shutdownWaitsAgainForALateWorker()
+    {
+        const Conn c = connect(QStringLiteral("mother"), Vendor::Athena);
+        QVERIFY(m_server.addFault(QStringLiteral("endless:Observation")).ok());
+        SyncEngineOptions o = testOptions();
+        o.maxPagesPerQuery = 100000;
+        auto s = scheduler(o);
+        QSignalSpy progress(s.get(), &ISyncControl::connectionProgress);
+        s->syncConnection(c.connectionId);
+        QTRY_VERIFY(progress.size() > 5);
+        QSqlQuery hold(m_vault->db());
+        QVERIFY(hold.exec(QStringLiteral("BEGIN IMMEDIATE"))); // the worker's next write waits for this
+        QVERIFY(!s->shutdown(std::chrono::milliseconds(200)));
+        QVERIFY(hold.exec(QStringLiteral("COMMIT")));
+        QVERIFY(s->shutdown(std::chrono::seconds(20)));
+        QCOMPARE(m_vault->count(QStringLiteral("SELECT count(*) FROM profile_sync_jobs WHERE status = 'running'")), 0);
+        s.reset();
+    }
+
     void shutdownStopsWorkers()
     {
         const Conn c = connect(QStringLiteral("mother"), Vendor::Athena);
