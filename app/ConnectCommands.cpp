@@ -102,7 +102,7 @@ int runConnectCommand(CommandContext& ctx)
     parser.addOptions({profileOpt, endpointOpt, hintOpt, redirectOpt, timeoutOpt});
     if (!parseCommandLine(parser, ctx.args, QStringLiteral("connect")))
         return kExitUsage;
-    if (!parser.isSet(profileOpt) || !parser.isSet(endpointOpt))
+    if (parser.value(profileOpt).trimmed().isEmpty() || parser.value(endpointOpt).trimmed().isEmpty())
         return usage(tr("connect needs --profile and --endpoint."));
     int timeoutSecs = isOffscreen() ? 600 : 0;
     if (parser.isSet(timeoutOpt)) {
@@ -200,7 +200,7 @@ int runDisconnectCommand(CommandContext& ctx)
     parser.addOptions({profileOpt, endpointOpt, deleteOpt});
     if (!parseCommandLine(parser, ctx.args, QStringLiteral("disconnect")))
         return kExitUsage;
-    if (!parser.isSet(profileOpt) || !parser.isSet(endpointOpt))
+    if (parser.value(profileOpt).trimmed().isEmpty() || parser.value(endpointOpt).trimmed().isEmpty())
         return usage(tr("disconnect needs --profile and --endpoint."));
     if (Status st = signIn(ctx); !st)
         return fail(st.error());

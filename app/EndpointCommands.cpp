@@ -113,10 +113,14 @@ int endpointImport(CommandContext& ctx, const QStringList& args)
     if (parser.positionalArguments().size() != 1)
         return usage(Tr::tr("endpoint import needs exactly one file or URL."));
     const QString source = parser.positionalArguments().constFirst();
+    if (source.trimmed().isEmpty())
+        return usage(Tr::tr("endpoint import needs exactly one file or URL."));
     // A URL the app will not download from is a wrong argument (exit 2); checked before asking for the password.
+    // (A Windows drive letter or a relative path has no scheme of two or more letters.)
     const QUrl url(source.trimmed());
     const QString scheme = url.scheme().toLower();
-    if ((scheme == u"http" || scheme == u"https") && !smart::isAllowedUrl(url))
+    const bool otherScheme = scheme.size() > 1 && scheme != u"file" && scheme != u"http" && scheme != u"https";
+    if (otherScheme || ((scheme == u"http" || scheme == u"https") && !smart::isAllowedUrl(url)))
         return fail(Error(ErrorCode::InvalidInput, Tr::tr("Health Hub downloads directories over https only."),
                           QStringLiteral("directory URL not allowed")));
     if (Status st = signIn(ctx); !st)

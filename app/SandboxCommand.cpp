@@ -4,6 +4,7 @@
 #include "core/demo/FaultPlan.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QSocketNotifier>
 #include <QTextStream>
 
@@ -89,7 +90,11 @@ Parsed parseArgs(const QStringList& args)
                 p.options.scale = scale;
         } else if (arg == u"--replay") {
             const auto v = value(arg);
-            if (v)
+            if (!v)
+                break;
+            if (v->trimmed().isEmpty() || !QFileInfo(*v).isDir())
+                p.error = QCoreApplication::translate("hh::app::sandbox", "--replay needs a directory");
+            else
                 p.options.replayDir = *v;
         } else if (arg == u"--fault") {
             const auto v = value(arg);
@@ -119,7 +124,7 @@ int runSandboxCommand(const QStringList& args)
         return 0;
     }
     if (!parsed.error.isEmpty()) {
-        err << "healthhub sandbox: " << parsed.error << "\n";
+        err << "healthhub: " << parsed.error << "\n";
         return 2;
     }
 
@@ -132,7 +137,7 @@ int runSandboxCommand(const QStringList& args)
         ownApp = std::make_unique<QCoreApplication>(argc, argv);
 
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0) {
-        err << "healthhub sandbox: cannot set up signal handling\n";
+        err << "healthhub: cannot set up signal handling\n";
         return 1;
     }
     struct sigaction action = {};
@@ -148,7 +153,7 @@ int runSandboxCommand(const QStringList& args)
         demo::DemoServer server;
         const auto started = server.start(parsed.options);
         if (!started) {
-            err << "healthhub sandbox: " << started.error().message() << "\n";
+            err << "healthhub: " << started.error().message() << "\n";
             rc = 1;
         } else {
             {

@@ -197,9 +197,7 @@ int runSummaryCommand(CommandContext& ctx)
         return fail(st.error());
     auto profile = ctx.vault->findProfile(parser.value(profileOpt)).result();
     if (!profile)
-        return fail(profile.error().code() == ErrorCode::InvalidInput
-                        ? Error(ErrorCode::NotFound, profile.error().message(), profile.error().detail())
-                        : profile.error());
+        return fail(profile.error()); // unknown: 1; a name several profiles have: 2 (use the id)
     auto factory = ctx.vault->connections();
     if (!factory)
         return fail(Error(ErrorCode::InvalidInput, Tr::tr("Sign in first."), QStringLiteral("vault locked")));

@@ -68,6 +68,8 @@ int runSyncCommand(CommandContext& ctx)
     if (!parseCommandLine(parser, ctx.args, QStringLiteral("sync")))
         return kExitUsage;
     const bool json = parser.isSet(jsonOpt);
+    if (parser.isSet(profileOpt) && parser.value(profileOpt).trimmed().isEmpty())
+        return usage(Tr::tr("--profile needs a profile name or id."));
 
     if (Status st = signIn(ctx); !st)
         return fail(st.error());

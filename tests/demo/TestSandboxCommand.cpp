@@ -117,6 +117,8 @@ private Q_SLOTS:
         QTest::newRow("scale zero") << QStringList{u"--scale"_s, u"0"_s};
         QTest::newRow("bad fault") << QStringList{u"--fault"_s, u"explode:Observation"_s};
         QTest::newRow("missing replay dir") << QStringList{u"--replay"_s, u"/nonexistent/dir"_s};
+        QTest::newRow("empty replay dir") << QStringList{u"--replay"_s, QString()};
+        QTest::newRow("replay dir is a file") << QStringList{u"--replay"_s, QCoreApplication::applicationFilePath()};
     }
 
     void badArguments()
@@ -130,7 +132,7 @@ private Q_SLOTS:
         QVERIFY(p.readAllStandardOutput().isEmpty());
         const QList<QByteArray> errLines = p.readAllStandardError().trimmed().split('\n');
         QCOMPARE(errLines.size(), 1);
-        QVERIFY(errLines.first().startsWith("healthhub sandbox: "));
+        QVERIFY(errLines.first().startsWith("healthhub: "));
     }
 
     void portInUse()
@@ -141,7 +143,7 @@ private Q_SLOTS:
         p.start(program(u"harness"_s), {u"--port"_s, QString::number(taken.port())});
         QVERIFY(p.waitForFinished(20000));
         QVERIFY(p.exitCode() != 0);
-        QVERIFY(p.readAllStandardError().startsWith("healthhub sandbox: "));
+        QVERIFY(p.readAllStandardError().startsWith("healthhub: "));
     }
 };
 

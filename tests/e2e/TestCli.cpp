@@ -139,6 +139,43 @@ private Q_SLOTS:
         }
     }
 
+    // The same mistake exits the same way in every command: an empty --profile is a wrong command line (2), a
+    // name two profiles share too (use the id: 2), an unknown one a failed operation (1).
+    void profileArgumentsExitAlike()
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("vault-twins"));
+        auto in = [&](const QStringList& args) {
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("HH_NO_KEYCHAIN"), QStringLiteral("1"));
+            return hh::test::runProcess(m_binary,
+                                        QStringList{QStringLiteral("--data-dir"), dir, QStringLiteral("--email"),
+                                                    QStringLiteral("twin@example.org")} + args,
+                                        env, "twin-password\n", 60000);
+        };
+        QCOMPARE(in({QStringLiteral("init"), QStringLiteral("--name"), QStringLiteral("T")}).code, 0);
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(in({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("--display-name"),
+                         QStringLiteral("Twin")})
+                         .code,
+                     0);
+        const QList<QStringList> commands{
+            {QStringLiteral("summary")},
+            {QStringLiteral("sync")},
+            {QStringLiteral("export"), QStringLiteral("--fhir"), m_dir.filePath(QStringLiteral("x.json"))},
+            {QStringLiteral("connect"), QStringLiteral("--endpoint"), QStringLiteral("demo-epic")},
+        };
+        for (const QStringList& command : commands) {
+            const QString name = command.first();
+            for (const auto& [profile, code] : {std::pair{QString(), 2}, std::pair{QStringLiteral("Twin"), 2},
+                                                std::pair{QStringLiteral("Nobody"), 1}}) {
+                const CliRun r = in(command + QStringList{QStringLiteral("--profile"), profile});
+                QVERIFY2(r.code == code, qPrintable(name + QStringLiteral(" --profile '") + profile
+                                                    + QStringLiteral("': ") + r.errText()));
+                QVERIFY2(r.err.startsWith("healthhub: "), qPrintable(name + QStringLiteral(": ") + r.errText()));
+            }
+        }
+    }
+
     // An empty --data-dir (an unset shell variable) is an error, not the default vault.
     void emptyDataDirIsRefused()
     {
