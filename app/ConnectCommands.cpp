@@ -96,7 +96,7 @@ int runConnectCommand(CommandContext& ctx)
     const QCommandLineOption redirectOpt(QStringLiteral("redirect-uri"),
                                          tr("Redirect URI to use instead of the endpoint's setting."), tr("uri"));
     const QCommandLineOption timeoutOpt(QStringLiteral("timeout"),
-                                        tr("Give up after this many seconds (default: 600 offscreen, none "
+                                        tr("Give up after this many seconds (default: 120 offscreen, none "
                                            "otherwise)."),
                                         tr("seconds"));
     parser.addOptions({profileOpt, endpointOpt, hintOpt, redirectOpt, timeoutOpt});
@@ -104,7 +104,7 @@ int runConnectCommand(CommandContext& ctx)
         return kExitUsage;
     if (parser.value(profileOpt).trimmed().isEmpty() || parser.value(endpointOpt).trimmed().isEmpty())
         return usage(tr("connect needs --profile and --endpoint."));
-    int timeoutSecs = isOffscreen() ? 600 : 0;
+    int timeoutSecs = isOffscreen() ? 120 : 0; // offscreen nobody can click: an auto-approving portal takes seconds
     if (parser.isSet(timeoutOpt)) {
         bool ok = false;
         timeoutSecs = parser.value(timeoutOpt).toInt(&ok);
