@@ -227,6 +227,9 @@ QFuture<Result<ExportResult>> RecordsService::exportFhir(const QString& profileI
         if (filePath.isEmpty() || QFileInfo(path).isDir())
             return Error(ErrorCode::Io, Tr::tr("Choose a file to export to, not a folder."),
                          u"path is a folder"_s);
+        // A device, a pipe or a socket would be replaced by the finished file (renamed over it).
+        if (QFileInfo::exists(path) && !QFileInfo(path).isFile())
+            return Error(ErrorCode::Io, Tr::tr("Choose a regular file to export to."), u"path is not a regular file"_s);
         // Written next to the target and renamed over it when complete: never a half-written file.
         QSaveFile file(path);
         file.setDirectWriteFallback(false);

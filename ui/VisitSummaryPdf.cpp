@@ -493,6 +493,9 @@ Status VisitSummaryPdf::write(const VisitSummaryData& data, const QString& path,
     const QString absolute = QFileInfo(path).absoluteFilePath();
     if (path.isEmpty() || QFileInfo(absolute).isDir())
         return Error(ErrorCode::Io, tr("Choose a file to export to, not a folder."), u"path is a folder"_s);
+    // A device, a pipe or a socket would be replaced by the finished file (renamed over it).
+    if (QFileInfo::exists(absolute) && !QFileInfo(absolute).isFile())
+        return Error(ErrorCode::Io, tr("Choose a regular file to export to."), u"path is not a regular file"_s);
     QSaveFile file(absolute);
     file.setDirectWriteFallback(false);
     if (!file.open(QIODevice::WriteOnly))

@@ -16,12 +16,15 @@
 #include "core/demo/DemoServer.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
 #include <functional>
+
+#include <sys/stat.h>
 
 using namespace hh;
 using namespace hh::hardening;
@@ -429,6 +432,18 @@ void TestBadInput::buildRows()
              QVERIFY(db.open(QIODevice::ReadOnly));
              writeFile(u"cut-db/vault.db"_s, db.read(1000));
          });
+    row(dir, u"emptied vault database (0 bytes)"_s,
+         account() + QStringList{u"--data-dir"_s, file(u"empty-db"_s), u"profile"_s, u"list"_s}, 1,
+         u"The vault database is empty"_s, Stored::Untouched,
+         [this] {
+             QDir().mkpath(file(u"empty-db"_s));
+             QFile::copy(m_cli->dataDir() + u"/vault.header"_s, file(u"empty-db/vault.header"_s));
+             writeFile(u"empty-db/vault.db"_s, {});
+         },
+         [this] { QCOMPARE(QFileInfo(file(u"empty-db/vault.db"_s)).size(), 0); });
+    row(dir, u"empty `--data-dir` (an unset shell variable)"_s,
+         QStringList{u"--data-dir"_s, QString()} + account() + QStringList{u"profile"_s, u"list"_s}, 2,
+         u"needs a value"_s);
 
     // Settings.
     const QString settingsFile = m_cli->dataDir() + u"/settings.ini"_s;
@@ -482,6 +497,15 @@ void TestBadInput::buildRows()
     row(exp, u"`export --fhir` onto a directory"_s,
          account() + QStringList{u"export"_s, u"--profile"_s, u"Mom"_s, u"--fhir"_s, file(u"a-directory"_s)}, 1,
          u"healthhub: "_s, Stored::Content);
+    row(exp, u"`export --fhir` onto a named pipe (not a regular file)"_s,
+         account() + QStringList{u"export"_s, u"--profile"_s, u"Mom"_s, u"--fhir"_s, file(u"a-pipe"_s)}, 1,
+         u"regular file"_s, Stored::Content,
+         [this] { QCOMPARE(::mkfifo(QFile::encodeName(file(u"a-pipe"_s)).constData(), 0600), 0); },
+         [this] {
+             struct stat st {};
+             QCOMPARE(::lstat(QFile::encodeName(file(u"a-pipe"_s)).constData(), &st), 0);
+             QVERIFY(S_ISFIFO(st.st_mode)); // not replaced by the export
+         });
     // Last: the demo server's tokens expire (a later sync would refresh them, which changes stored tokens).
     row(server, u"sync: the token endpoint answers 500 after the token expired"_s, account() + QStringList{u"sync"_s},
          1, u"Failed"_s, Stored::Records,
