@@ -84,6 +84,10 @@
         <source>A profile needs a display name.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A name cannot contain line breaks or control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hh::VaultHeader</name>
@@ -171,10 +175,6 @@
     </message>
     <message>
         <source>uri</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Give up after this many seconds (default: 600 offscreen, none otherwise).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -267,6 +267,14 @@
     </message>
     <message>
         <source>The demo family is incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give up after this many seconds (default: 120 offscreen, none otherwise).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo health systems have no patient for this profile&apos;s relationship: give --login-hint self, mother, father or child.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -397,6 +405,14 @@
     </message>
     <message>
         <source>Unexpected argument: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is longer than %1 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is not UTF-8 text.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -746,6 +762,10 @@
         <source>%1: %2 records, %3 after removing duplicates</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>--profile needs a profile name or id.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hh::app::Usage</name>
@@ -813,6 +833,10 @@
     </message>
     <message>
         <source>unknown argument &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--replay needs a directory</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1195,6 +1219,10 @@
         <source>The database would not be encrypted. Health Hub refuses to open it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The vault database is empty. Restore it from a backup, or move the data folder away to start a new vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hh::db::ConnectionStore</name>
@@ -1398,6 +1426,10 @@
     </message>
     <message>
         <source>The operation was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a regular file to export to.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2085,6 +2117,10 @@
     </message>
     <message>
         <source>The sync was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another Health Hub (a window or a command) is syncing this vault. Try again when it has finished.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5345,6 +5381,10 @@ First, create your account. Choose a password you will remember: it protects the
     </message>
     <message>
         <source>Cannot protect %1 (owner-only access).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a regular file to export to.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

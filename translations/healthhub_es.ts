@@ -84,6 +84,10 @@
         <source>A profile needs a display name.</source>
         <translation>Un perfil necesita un nombre para mostrar.</translation>
     </message>
+    <message>
+        <source>A name cannot contain line breaks or control characters.</source>
+        <translation>Un nombre no puede contener saltos de línea ni caracteres de control.</translation>
+    </message>
 </context>
 <context>
     <name>hh::VaultHeader</name>
@@ -172,10 +176,6 @@
     <message>
         <source>uri</source>
         <translation>uri</translation>
-    </message>
-    <message>
-        <source>Give up after this many seconds (default: 600 offscreen, none otherwise).</source>
-        <translation>Desistir después de estos segundos (predeterminado: 600 sin pantalla, ninguno en otro caso).</translation>
     </message>
     <message>
         <source>seconds</source>
@@ -268,6 +268,14 @@
     <message>
         <source>The demo family is incomplete.</source>
         <translation>La familia de demostración está incompleta.</translation>
+    </message>
+    <message>
+        <source>Give up after this many seconds (default: 120 offscreen, none otherwise).</source>
+        <translation>Desistir después de estos segundos (predeterminado: 120 sin pantalla, ninguno en otro caso).</translation>
+    </message>
+    <message>
+        <source>The demo health systems have no patient for this profile&apos;s relationship: give --login-hint self, mother, father or child.</source>
+        <translation>Los sistemas de salud de demostración no tienen ningún paciente para el parentesco de este perfil: indique --login-hint self, mother, father o child.</translation>
     </message>
 </context>
 <context>
@@ -398,6 +406,14 @@
     <message>
         <source>Unexpected argument: %1</source>
         <translation>Argumento inesperado: %1</translation>
+    </message>
+    <message>
+        <source>The password is longer than %1 bytes.</source>
+        <translation>La contraseña tiene más de %1 bytes.</translation>
+    </message>
+    <message>
+        <source>The password is not UTF-8 text.</source>
+        <translation>La contraseña no es texto UTF-8.</translation>
     </message>
 </context>
 <context>
@@ -746,6 +762,10 @@
         <source>%1: %2 records, %3 after removing duplicates</source>
         <translation>%1: %2 registros, %3 después de quitar los duplicados</translation>
     </message>
+    <message>
+        <source>--profile needs a profile name or id.</source>
+        <translation>--profile necesita un nombre o id de perfil.</translation>
+    </message>
 </context>
 <context>
     <name>hh::app::Usage</name>
@@ -841,6 +861,10 @@
     <message>
         <source>unknown argument &quot;%1&quot;</source>
         <translation>argumento desconocido «%1»</translation>
+    </message>
+    <message>
+        <source>--replay needs a directory</source>
+        <translation>--replay necesita una carpeta</translation>
     </message>
 </context>
 <context>
@@ -1222,6 +1246,10 @@
         <source>The database would not be encrypted. Health Hub refuses to open it.</source>
         <translation>La base de datos no estaría cifrada. Health Hub se niega a abrirla.</translation>
     </message>
+    <message>
+        <source>The vault database is empty. Restore it from a backup, or move the data folder away to start a new vault.</source>
+        <translation>La base de datos de la bóveda está vacía. Restáurela desde una copia de seguridad, o aparte la carpeta de datos para empezar una bóveda nueva.</translation>
+    </message>
 </context>
 <context>
     <name>hh::db::ConnectionStore</name>
@@ -1426,6 +1454,10 @@
     <message>
         <source>The operation was cancelled.</source>
         <translation>Se canceló la operación.</translation>
+    </message>
+    <message>
+        <source>Choose a regular file to export to.</source>
+        <translation>Elija un archivo normal para exportar.</translation>
     </message>
 </context>
 <context>
@@ -2113,6 +2145,10 @@
     <message>
         <source>The sync was cancelled.</source>
         <translation>Se canceló la sincronización.</translation>
+    </message>
+    <message>
+        <source>Another Health Hub (a window or a command) is syncing this vault. Try again when it has finished.</source>
+        <translation>Otro Health Hub (una ventana o un comando) está sincronizando esta bóveda. Vuelva a intentarlo cuando termine.</translation>
     </message>
 </context>
 <context>
@@ -5377,6 +5413,10 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
     <message>
         <source>Cannot protect %1 (owner-only access).</source>
         <translation>No se puede proteger %1 (acceso solo para el propietario).</translation>
+    </message>
+    <message>
+        <source>Choose a regular file to export to.</source>
+        <translation>Elija un archivo normal para exportar.</translation>
     </message>
 </context>
 </TS>
