@@ -537,9 +537,15 @@ private Q_SLOTS:
         a.loginHint.clear();
         page = m_http.get(authorizeUrl(e, a));
         QCOMPARE(inputValue(page.body, u"username"_s), u"self"_s); // the first
+        // An unknown user name: nobody is there to type another one, so the sign-in is refused (not someone else's).
         a.loginHint = u"stranger"_s;
+        const HttpResult refused = m_http.get(authorizeUrl(e, a));
+        QCOMPARE(refused.status, 302);
+        const QUrlQuery back(QUrl(QString::fromUtf8(refused.header("Location"))));
+        QCOMPARE(back.queryItemValue(u"error"_s), u"access_denied"_s);
+        QCOMPARE(back.queryItemValue(u"state"_s), a.state);
+        a.loginHint.clear();
         page = m_http.get(authorizeUrl(e, a));
-        QCOMPARE(inputValue(page.body, u"username"_s), u"self"_s);
         // Submitting what the page holds, as the browser would, reaches a consent page that clicks Allow.
         const HttpResult consent = m_http.postForm(e.authorize.resolved(QUrl(u"login"_s)),
                                                    {{u"txn"_s, inputValue(page.body, u"txn"_s)},
