@@ -201,37 +201,28 @@ void SyncScheduler::pump()
         const SyncTarget target = m_queue.takeFirst();
         if (m_preparer) {
             if (Status st = m_preparer(target); !st) {
-                SyncJobResult r;
-                r.profileId = target.profileId;
-                r.profileName = target.profileName;
-                r.connectionId = target.connectionId;
-                r.endpointId = target.endpointId;
-                r.endpointName = target.endpointName;
-                r.status = JobStatus::Failed;
-                r.errorCode = st.error().code();
-                r.errorMessage = st.error().message();
-                Q_EMIT connectionFinished(r);
-                endOfConnection(target.profileId, false);
+                endUnstarted(target, JobStatus::Failed, st.error().code(), st.error().message());
                 continue;
             }
         }
         if (!holdLock()) {
-            SyncJobResult r;
-            r.profileId = target.profileId;
-            r.profileName = target.profileName;
-            r.connectionId = target.connectionId;
-            r.endpointId = target.endpointId;
-            r.endpointName = target.endpointName;
-            r.status = JobStatus::Failed;
-            r.errorCode = ErrorCode::Unknown;
-            r.errorMessage = tr("Another Health Hub (a window or a command) is syncing this vault. Try again when "
-                                "it has finished.");
-            Q_EMIT connectionFinished(r);
-            endOfConnection(target.profileId, false);
+            endUnstarted(target, JobStatus::Failed, ErrorCode::Unknown,
+                         tr("Another Health Hub (a window or a command) is syncing this vault. Try again when "
+                            "it has finished."));
             continue;
         }
         startWorker(target);
     }
+}
+
+void SyncScheduler::endUnstarted(const SyncTarget& target, JobStatus status, ErrorCode code, const QString& message)
+{
+    SyncJobResult r = SyncJobResult::about(target);
+    r.status = status;
+    r.errorCode = code;
+    r.errorMessage = message;
+    Q_EMIT connectionFinished(r);
+    endOfConnection(target.profileId, false);
 }
 
 bool SyncScheduler::holdLock()
@@ -328,17 +319,7 @@ void SyncScheduler::cancelConnection(const QString& connectionId)
         if (m_queue.at(i).connectionId != connectionId)
             continue;
         const SyncTarget t = m_queue.takeAt(i);
-        SyncJobResult r;
-        r.profileId = t.profileId;
-        r.profileName = t.profileName;
-        r.connectionId = t.connectionId;
-        r.endpointId = t.endpointId;
-        r.endpointName = t.endpointName;
-        r.status = JobStatus::Cancelled;
-        r.errorCode = ErrorCode::Cancelled;
-        r.errorMessage = tr("The sync was cancelled.");
-        Q_EMIT connectionFinished(r);
-        endOfConnection(t.profileId, false);
+        endUnstarted(t, JobStatus::Cancelled, ErrorCode::Cancelled, tr("The sync was cancelled."));
         checkIdle();
         return;
     }

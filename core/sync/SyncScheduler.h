@@ -104,6 +104,8 @@ private:
     // The vault's cross-process sync lock (SyncEngineOptions::lockFilePath): taken before a worker starts and
     // before the start-up fix-up, given back whenever the scheduler is idle. True when held (or none is set).
     bool holdLock();
+    // A queued target that ends without a worker (failed to prepare, no lock, cancelled): reported, counted.
+    void endUnstarted(const SyncTarget& target, JobStatus status, ErrorCode code, const QString& message);
     void request(const SyncSelection& selection);
     void enqueue(const QList<SyncTarget>& targets);
     void pump();

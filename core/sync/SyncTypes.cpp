@@ -193,6 +193,17 @@ QByteArray SyncCheckpoint::toJson() const
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
+SyncJobResult SyncJobResult::about(const SyncTarget& target)
+{
+    SyncJobResult r;
+    r.profileId = target.profileId;
+    r.profileName = target.profileName;
+    r.connectionId = target.connectionId;
+    r.endpointId = target.endpointId;
+    r.endpointName = target.endpointName;
+    return r;
+}
+
 SyncCheckpoint SyncCheckpoint::fromJson(const QByteArray& json)
 {
     SyncCheckpoint c;

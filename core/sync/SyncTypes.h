@@ -156,6 +156,8 @@ struct SyncJobResult {
     QMap<QString, qint64> counts; // resources fetched per type
     QList<QueryResult> queries;
     [[nodiscard]] bool dataStored() const { return status == JobStatus::Success || status == JobStatus::Partial; }
+    // A result naming `target`'s profile, connection and endpoint (nothing else set).
+    [[nodiscard]] static SyncJobResult about(const SyncTarget& target);
 };
 
 // A profile_sync_jobs row, for the history view.

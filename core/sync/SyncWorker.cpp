@@ -55,12 +55,7 @@ void SyncWorker::interruptNetwork()
 
 void SyncWorker::run()
 {
-    SyncJobResult result;
-    result.profileId = m_target.profileId;
-    result.profileName = m_target.profileName;
-    result.connectionId = m_target.connectionId;
-    result.endpointId = m_target.endpointId;
-    result.endpointName = m_target.endpointName;
+    SyncJobResult result = SyncJobResult::about(m_target);
     {
         // The vault is written on the pipe's own thread (with its own connection) while this thread
         // fetches and parses the next pages.

@@ -95,6 +95,23 @@ private:
         return std::make_unique<SyncScheduler>(m_store, m_tokens, m_vault->userId(), options);
     }
 
+    // A scheduler syncing the mother at athena, whose Observation paging never ends, a few pages in (null if it
+    // did not get there).
+    std::unique_ptr<SyncScheduler> endlessSyncUnderWay()
+    {
+        const Conn c = connect(QStringLiteral("mother"), Vendor::Athena);
+        if (!m_server.addFault(QStringLiteral("endless:Observation")).ok())
+            return nullptr;
+        SyncEngineOptions o = testOptions();
+        o.maxPagesPerQuery = 100000;
+        auto s = scheduler(o);
+        QSignalSpy progress(s.get(), &ISyncControl::connectionProgress);
+        s->syncConnection(c.connectionId);
+        if (!QTest::qWaitFor([&] { return progress.size() > 5; }, 30000))
+            return nullptr;
+        return s;
+    }
+
     // Syncs one connection to the end and returns its result.
     SyncJobResult syncOne(const Conn& c, SyncEngineOptions options = testOptions())
     {
@@ -860,14 +877,8 @@ private Q_SLOTS:
     // holds) is still waited for by the next shutdown() call: the vault must not close under it.
     void shutdownWaitsAgainForALateWorker()
     {
-        const Conn c = connect(QStringLiteral("mother"), Vendor::Athena);
-        QVERIFY(m_server.addFault(QStringLiteral("endless:Observation")).ok());
-        SyncEngineOptions o = testOptions();
-        o.maxPagesPerQuery = 100000;
-        auto s = scheduler(o);
-        QSignalSpy progress(s.get(), &ISyncControl::connectionProgress);
-        s->syncConnection(c.connectionId);
-        QTRY_VERIFY(progress.size() > 5);
+        auto s = endlessSyncUnderWay();
+        QVERIFY(s);
         QSqlQuery hold(m_vault->db());
         QVERIFY(hold.exec(QStringLiteral("BEGIN IMMEDIATE"))); // the worker's next write waits for this
         QVERIFY(!s->shutdown(std::chrono::milliseconds(200)));
@@ -879,14 +890,8 @@ private Q_SLOTS:
 
     void shutdownStopsWorkers()
     {
-        const Conn c = connect(QStringLiteral("mother"), Vendor::Athena);
-        QVERIFY(m_server.addFault(QStringLiteral("endless:Observation")).ok());
-        SyncEngineOptions o = testOptions();
-        o.maxPagesPerQuery = 100000;
-        auto s = scheduler(o);
-        QSignalSpy progress(s.get(), &ISyncControl::connectionProgress);
-        s->syncConnection(c.connectionId);
-        QTRY_VERIFY(progress.size() > 5);
+        auto s = endlessSyncUnderWay();
+        QVERIFY(s);
         QVERIFY(s->shutdown(std::chrono::seconds(20)));
         s.reset();
         QCOMPARE(m_vault->count(QStringLiteral("SELECT count(*) FROM profile_sync_jobs WHERE status = 'running'")), 0);
