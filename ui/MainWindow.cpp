@@ -608,6 +608,7 @@ void MainWindow::connectHealthSystem()
     if (!profile || !m_services.connect)
         return;
     auto* dialog = new ConnectDialog(m_services.connect.data(), profile->id, profile->displayName, this);
+    dialog->setDemoLoginHint(relationshipKey(profile->relationship)); // Mom signs in as the demo "mother"
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QString id = profile->id;
     connect(dialog, &ConnectDialog::connected, this, [this, id] {

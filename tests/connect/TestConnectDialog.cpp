@@ -150,12 +150,13 @@ private Q_SLOTS:
     {
         demo::DemoServer server;
         demo::DemoServerOptions options;
-        options.autoApprove = true; // the patient defaults to "self"
+        options.autoApprove = true; // the patient comes from the login hint
         QVERIFY(server.start(options).ok());
         for (const demo::DemoEndpoint& e : server.endpoints())
             DemoEndpoints::registerBaseUrl(e.id, e.fhirBaseUrl);
 
         ui::ConnectDialog dialog(service.get(), f->mom.id, f->mom.displayName);
+        dialog.setDemoLoginHint(u"mother"_s); // as the main window does for a profile whose relationship is mother
         dialog.show();
         auto* search = dialog.findChild<QLineEdit*>(u"endpointSearchLineEdit"_s);
         auto* list = dialog.findChild<QListView*>(u"endpointListView"_s);
@@ -174,7 +175,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(connected.count(), 1, 30000);
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(dialog.connection()->endpointId, u"demo-athena"_s);
-        QCOMPARE(dialog.connection()->patientEmrId, server.family().patient(u"self"_s)->athenaId);
+        QCOMPARE(dialog.connection()->patientEmrId, server.family().patient(u"mother"_s)->athenaId);
     }
 };
 

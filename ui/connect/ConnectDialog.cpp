@@ -140,7 +140,10 @@ void ConnectDialog::signIn()
     if (endpointId.isEmpty() || m_login || !m_service)
         return;
     m_error->clearError();
-    m_login = new LoginDialog(m_service, m_profileId, endpointId, this);
+    LoginDialog::Options options;
+    if (const connect::Endpoint* e = m_model->endpointAt(m_list->currentIndex().row()); e && e->isDemo())
+        options.loginHint = m_demoLoginHint;
+    m_login = new LoginDialog(m_service, m_profileId, endpointId, options, this);
     m_login->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_login, &LoginDialog::connected, this, [this](const connect::EmrConnection& connection) {
         m_connection = connection;

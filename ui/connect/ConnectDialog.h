@@ -45,6 +45,9 @@ public:
     // Pre-selects an endpoint (for "sign in again" on a connection that needs it): the search is
     // cleared and the row selected once loaded.
     void selectEndpoint(const QString& endpointId);
+    // The user name suggested to the demo health systems (their patients are "self", "mother", "father",
+    // "child": the profile's relationship key); real portals get no hint.
+    void setDemoLoginHint(const QString& userName) { m_demoLoginHint = userName; }
     [[nodiscard]] QString selectedEndpointId() const;
     [[nodiscard]] EndpointListModel* model() const { return m_model; }
     // The login window while it is open (tests).
@@ -65,6 +68,7 @@ private:
     QString m_profileId;
     QString m_profileName;
     QString m_wantedEndpoint;
+    QString m_demoLoginHint;
     EndpointListModel* m_model;
     QLineEdit* m_search;
     QTimer* m_searchDelay;
