@@ -187,13 +187,34 @@ Result<EmrConnection> ConnectionStore::saveSignIn(const EmrConnection& in)
                          QStringLiteral("profile not of this account"));
         const QString now = nowUtcIso();
         QSqlQuery find(*db);
-        find.prepare(QStringLiteral("SELECT id FROM profile_emr_connections WHERE profile_id = ? AND endpoint_id = ?"));
+        find.prepare(QStringLiteral("SELECT id, patient_emr_id FROM profile_emr_connections WHERE profile_id = ? "
+                                    "AND endpoint_id = ?"));
         find.addBindValue(in.profileId);
         find.addBindValue(in.endpointId);
         if (!find.exec())
             return sqlError(find, message);
-        QString id = find.next() ? find.value(0).toString() : QString();
+        QString id;
+        QString storedPatient;
+        if (find.next()) {
+            id = find.value(0).toString();
+            storedPatient = find.value(1).toString();
+        }
         find.finish();
+        // Signing in again as somebody else (another family member's portal account, another proxy record)
+        // would add that person's records to this profile's: refused while this connection's records are kept.
+        if (!id.isEmpty() && !storedPatient.isEmpty() && !in.patientEmrId.isEmpty() && storedPatient != in.patientEmrId) {
+            QSqlQuery has(*db);
+            has.prepare(QStringLiteral("SELECT 1 FROM profile_fhir_resources_raw WHERE connection_id = ? LIMIT 1"));
+            has.addBindValue(id);
+            if (!has.exec())
+                return sqlError(has, message);
+            if (has.next())
+                return Error(ErrorCode::InvalidInput,
+                             Tr::tr("You signed in as a different patient than the one this profile is connected to "
+                                    "at this health system. Sign in as that patient, or disconnect it (deleting "
+                                    "its records) and connect again."),
+                             QStringLiteral("sign-in for another patient"));
+        }
         const bool inserting = id.isEmpty();
         QSqlQuery q(*db);
         if (inserting) {
@@ -242,6 +263,18 @@ Status ConnectionStore::updateTokens(const QString& connectionId, const connect:
     auto db = m_factory->connection(kRole);
     if (!db)
         return db.error();
+    if (!u.patientEmrId.isEmpty()) {
+        // A renewal that names another patient: these tokens read somebody else's records.
+        QSqlQuery stored(*db);
+        stored.prepare(QStringLiteral("SELECT patient_emr_id FROM profile_emr_connections WHERE id = ?"));
+        stored.addBindValue(connectionId);
+        if (!stored.exec())
+            return sqlError(stored, Tr::tr("The new sign-in tokens could not be saved."));
+        if (stored.next() && !stored.value(0).toString().isEmpty() && stored.value(0).toString() != u.patientEmrId)
+            return Error(ErrorCode::Unauthorized,
+                         Tr::tr("The health system now answers for a different patient. Sign in again."),
+                         QStringLiteral("renewal for another patient"));
+    }
     QString sql = QStringLiteral("UPDATE profile_emr_connections SET access_token_encrypted = ?, expires_at = ?, "
                                  "status = 'connected', last_error = NULL, updated_at = ?");
     if (!u.refreshTokenEncrypted.isEmpty() || u.clearRefreshToken)

@@ -383,6 +383,54 @@ private Q_SLOTS:
         QCOMPARE(other.setStatus(saved->id, ConnectionStatus::Error, {}, false).error().code(), ErrorCode::NotFound);
     }
 
+    // Signing in again as another patient (another family member's portal account) is refused while the
+    // connection's records are kept (they would be mixed with that person's); with none synced it is a new start.
+    // A renewal that names another patient is refused too (those tokens read somebody else's records).
+    void anotherPatientIsNotMixedIn()
+    {
+        test::VaultFixture& f = *fixture;
+        QVERIFY(stores.endpoints->ensureBuiltins(BuiltinEndpoints::all()).ok());
+        EmrConnection c;
+        c.profileId = f.mom.id;
+        c.endpointId = QStringLiteral("demo-athena");
+        c.provider = QStringLiteral("athena");
+        c.patientEmrId = QStringLiteral("a-1.E-1");
+        c.accessTokenEncrypted = QByteArray("sealed-access");
+        auto saved = stores.connections->saveSignIn(c);
+        QVERIFY2(saved.ok(), test::why(saved).constData());
+
+        // No record synced yet: the sign-in may name another patient.
+        c.patientEmrId = QStringLiteral("a-1.E-2");
+        QVERIFY(stores.connections->saveSignIn(c).ok());
+        QCOMPARE(stores.connections->get(saved->id)->patientEmrId, QStringLiteral("a-1.E-2"));
+
+        const QString now = nowUtcIso();
+        QSqlQuery q = f.query();
+        q.prepare(QStringLiteral("INSERT INTO profile_fhir_resources_raw (id, profile_id, resource_type, connection_id, "
+                                 "provider, resource_id, resource_json, content_hash, fetched_at, updated_at) "
+                                 "VALUES ('raw-1', ?, 'Condition', ?, 'athena', 'c1', '{}', 'h', ?, ?)"));
+        for (const QVariant& v : QVariantList{f.mom.id, saved->id, now, now})
+            q.addBindValue(v);
+        QVERIFY(q.exec());
+
+        c.patientEmrId = QStringLiteral("a-1.E-3");
+        auto other = stores.connections->saveSignIn(c);
+        QVERIFY(!other.ok());
+        QCOMPARE(other.error().code(), ErrorCode::InvalidInput);
+        QCOMPARE(stores.connections->get(saved->id)->patientEmrId, QStringLiteral("a-1.E-2"));
+        c.patientEmrId = QStringLiteral("a-1.E-2"); // the same patient again: fine
+        QVERIFY(stores.connections->saveSignIn(c).ok());
+
+        TokenUpdate u;
+        u.accessTokenEncrypted = QByteArray("sealed-access-2");
+        u.patientEmrId = QStringLiteral("a-1.E-9");
+        QCOMPARE(stores.connections->updateTokens(saved->id, u).error().code(), ErrorCode::Unauthorized);
+        QCOMPARE(stores.connections->get(saved->id)->accessTokenEncrypted, QByteArray("sealed-access"));
+        u.patientEmrId = QStringLiteral("a-1.E-2");
+        QVERIFY(stores.connections->updateTokens(saved->id, u).ok());
+        QCOMPARE(stores.connections->get(saved->id)->accessTokenEncrypted, QByteArray("sealed-access-2"));
+    }
+
     void disconnectKeepsOrDeletesData_data()
     {
         QTest::addColumn<bool>("deleteData");
