@@ -549,11 +549,28 @@ public:
         const SecretBytes code = redirect.code;
         const SecretBytes codeVerifier = verifier.value();
         const QString nonce = nonceFor(redirect.state);
+        const std::optional<QString> responseIssuer = redirect.issuer;
         whenDone(configuration(endpoint, request.clientId, false),
-                 [this, promise, request, endpoint, code, codeVerifier,
-                  nonce](Result<smart::SmartConfiguration> config) {
+                 [this, promise, request, endpoint, code, codeVerifier, nonce,
+                  responseIssuer](Result<smart::SmartConfiguration> config) {
                      if (!config) {
                          promise->finish(config.error());
+                         return;
+                     }
+                     // RFC 9207: a code issued by another server (a mix-up: a hostile health system sent the
+                     // login window on to another one's sign-in) must not go to this one's token endpoint.
+                     const QString expectedIssuer = config->issuer;
+                     const bool wrongIssuer = responseIssuer
+                         ? (!expectedIssuer.isEmpty() && *responseIssuer != expectedIssuer)
+                         : config->issParameterSupported;
+                     if (wrongIssuer) {
+                         qCWarning(lcSmart) << "sign-in redirect refused: issuer"
+                                            << (responseIssuer ? "does not match" : "missing");
+                         promise->finish(Error(ErrorCode::Protocol,
+                                               Tr::tr("The sign-in answer did not come from %1. Nothing was "
+                                                      "connected.")
+                                                   .arg(request.endpointName),
+                                               u"authorization response iss mismatch"_s));
                          return;
                      }
                      smart::TokenClient::CodeExchange exchange;

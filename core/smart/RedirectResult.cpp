@@ -41,6 +41,8 @@ RedirectResult parseRedirect(const QUrl& url, const QUrl& registered)
     r.state = query.queryItemValue(u"state"_s, QUrl::FullyDecoded);
     r.error = query.queryItemValue(u"error"_s, QUrl::FullyDecoded);
     r.errorDescription = query.queryItemValue(u"error_description"_s, QUrl::FullyDecoded);
+    if (query.hasQueryItem(u"iss"_s))
+        r.issuer = query.queryItemValue(u"iss"_s, QUrl::FullyDecoded);
     const QString code = query.queryItemValue(u"code"_s, QUrl::FullyDecoded);
     if (query.hasQueryItem(u"error"_s)) {
         r.kind = RedirectResult::Kind::Error;

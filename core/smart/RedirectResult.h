@@ -4,6 +4,8 @@
 
 #include <QMetaType>
 #include <QString>
+
+#include <optional>
 #include <QUrl>
 
 namespace hh::smart {
@@ -24,6 +26,9 @@ struct RedirectResult {
     QString state;
     QString error;
     QString errorDescription;
+    // RFC 9207 `iss`: who issued this response, when the server says (a mix-up defence: compared with the
+    // issuer of the health system the state belongs to).
+    std::optional<QString> issuer;
 
     [[nodiscard]] bool isRedirect() const { return kind != Kind::NotRedirect; }
 };

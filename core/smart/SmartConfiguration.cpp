@@ -102,6 +102,7 @@ Result<SmartConfiguration> SmartConfiguration::fromWellKnown(QByteArrayView json
     c.fhirBaseUrl = normalizeFhirBase(fhirBase);
     c.source = Source::WellKnown;
     c.issuer = o.value("issuer"_L1).toString();
+    c.issParameterSupported = o.value("authorization_response_iss_parameter_supported"_L1).toBool(false);
     c.jwksUri = urlField(o, "jwks_uri"_L1, c.fhirBaseUrl);
     c.authorizationEndpoint = urlField(o, "authorization_endpoint"_L1, c.fhirBaseUrl);
     c.tokenEndpoint = urlField(o, "token_endpoint"_L1, c.fhirBaseUrl);
@@ -234,6 +235,8 @@ QJsonObject SmartConfiguration::toJson() const
     o.insert("source"_L1, source == Source::WellKnown ? u"well-known"_s : u"metadata"_s);
     if (!issuer.isEmpty())
         o.insert("issuer"_L1, issuer);
+    if (issParameterSupported)
+        o.insert("authorization_response_iss_parameter_supported"_L1, true);
     put("jwks_uri"_L1, jwksUri);
     put("authorization_endpoint"_L1, authorizationEndpoint);
     put("token_endpoint"_L1, tokenEndpoint);

@@ -22,6 +22,8 @@ struct SmartConfiguration {
     QUrl fhirBaseUrl; // normalized (no trailing slash); also the `aud` parameter
     Source source = Source::WellKnown;
     QString issuer;
+    // RFC 9207: the authorization server names itself (`iss`) in every authorization response.
+    bool issParameterSupported = false;
     QUrl jwksUri;
     QUrl authorizationEndpoint; // required
     QUrl tokenEndpoint;         // required

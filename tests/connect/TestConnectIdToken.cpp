@@ -44,6 +44,7 @@ private:
     std::function<QByteArray(const QString& nonce)> makeIdToken;
     QString lastNonce;
     QString kidInJwks;
+    bool issInResponses = false; // the discovery document's authorization_response_iss_parameter_supported
 
     QString issuer() const { return server->url(u"/oauth2"_s).toString(); }
 
@@ -77,8 +78,8 @@ private:
         QString authorizeNonce;
     };
 
-    // beginLogin, then the redirect the portal would send, then completeLogin.
-    Outcome signIn()
+    // beginLogin, then the redirect the portal would send (with `iss` when given), then completeLogin.
+    Outcome signIn(std::optional<QString> responseIssuer = std::nullopt)
     {
         Outcome out;
         auto begun = service->beginLogin(f->mom.id, endpointId);
@@ -92,6 +93,7 @@ private:
         redirect.kind = smart::RedirectResult::Kind::Code;
         redirect.code = SecretBytes(QByteArray("the-authorization-code"));
         redirect.state = request.state;
+        redirect.issuer = responseIssuer;
         lastNonce = out.authorizeNonce;
         auto completed = service->completeLogin(request, redirect);
         if (!wait(completed))
@@ -132,7 +134,8 @@ private Q_SLOTS:
                 {u"token_endpoint"_s, server->url(u"/oauth2/token"_s).toString()},
                 {u"capabilities"_s, QJsonArray{u"launch-standalone"_s, u"client-public"_s,
                                                u"context-standalone-patient"_s, u"permission-patient"_s}},
-                {u"code_challenge_methods_supported"_s, QJsonArray{u"S256"_s}}};
+                {u"code_challenge_methods_supported"_s, QJsonArray{u"S256"_s}},
+                {u"authorization_response_iss_parameter_supported"_s, issInResponses}};
             return smart::test::json(QJsonDocument(config).toJson());
         });
         server->on("GET", u"/oauth2/jwks"_s, [this](const RecordedRequest&) {
@@ -154,6 +157,7 @@ private Q_SLOTS:
         QVERIFY2(added.result().ok(), test::why(added.result()).constData());
         endpointId = added.result()->id;
         makeIdToken = nullptr;
+        issInResponses = false;
     }
 
     void cleanup()
@@ -162,6 +166,32 @@ private Q_SLOTS:
         server.reset();
         f->release();
         f.reset();
+    }
+
+    // RFC 9207 (mix-up defence): an authorization response that names another issuer is refused before the code
+    // goes anywhere; a server that promises `iss` must send it; the right one connects.
+    void responseIssuerIsChecked()
+    {
+        Outcome o = signIn(u"https://another-health-system.example/oauth2"_s);
+        QVERIFY(!o.result.ok());
+        QCOMPARE(o.result.error().code(), ErrorCode::Protocol);
+        QCOMPARE(server->count(u"/oauth2/token"_s), 0); // the code never reached a token endpoint
+        QCOMPARE(storedConnections(), 0);
+
+        // A health system whose discovery document promises `iss` (added anew: discovery is cached).
+        issInResponses = true;
+        auto added = service->addEndpoint(u"Test health system (RFC 9207)"_s, server->url(u"/fhir"_s), kClient);
+        QVERIFY(wait(added));
+        QVERIFY2(added.result().ok(), test::why(added.result()).constData());
+        endpointId = added.result()->id;
+        o = signIn(); // promised, but not sent
+        QVERIFY(!o.result.ok());
+        QCOMPARE(o.result.error().code(), ErrorCode::Protocol);
+        QCOMPARE(storedConnections(), 0);
+
+        o = signIn(issuer());
+        QVERIFY2(o.result.ok(), test::why(o.result).constData());
+        QCOMPARE(storedConnections(), 1);
     }
 
     void validIdTokenConnects()
