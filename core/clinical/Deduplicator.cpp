@@ -340,15 +340,24 @@ CleanRecord mergeCluster(QList<const NormalizedRecord*> members, const QString& 
     }
     pick("recorded_at"_L1, [](const NormalizedRecord& r) -> const QString& { return r.recordedAt; }, c.recordedAt);
 
-    // Status: the most recent source speaks for conditions, medications and allergies.
+    // Status: the most recent source speaks for conditions, medications and allergies - among the sources
+    // that state a clinical status: a record with only a verification status (an encounter diagnosis has no
+    // clinicalStatus; its status column then holds "confirmed") says nothing about whether it is still active.
+    const auto statusRank = [](const NormalizedRecord& r) {
+        if (r.status.isEmpty())
+            return 0;
+        return r.clinicalStatus.isEmpty() && r.status == r.verificationStatus ? 1 : 2;
+    };
     const NormalizedRecord* statusFrom = primary;
     if (policy == Policy::Episodes || policy == Policy::Single) {
         for (const NormalizedRecord* m : members) {
-            if (m->status.isEmpty())
+            const int rank = statusRank(*m);
+            if (rank == 0)
                 continue;
+            const int current = statusRank(*statusFrom);
             const QString& mt = m->recordedAt.isEmpty() ? m->effectiveAt : m->recordedAt;
             const QString& st = statusFrom->recordedAt.isEmpty() ? statusFrom->effectiveAt : statusFrom->recordedAt;
-            if (statusFrom->status.isEmpty() || mt > st)
+            if (rank > current || (rank == current && mt > st))
                 statusFrom = m;
         }
     }

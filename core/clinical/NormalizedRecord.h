@@ -14,7 +14,9 @@ namespace hh::clinical {
 
 // Bumped whenever normalize() would produce different output for the same input; rows with an
 // older normalizer_version are re-normalized from their raw row.
-inline constexpr int kNormalizerVersion = 3; // 3: formulation marks (XL, HFA ...) leave drug names; strengths in mg
+// 3: formulation marks (XL, HFA ...) leave drug names; strengths in mg. 4: (merge) a condition's status comes from a
+// source that states a clinical status; re-normalizing queues every group, so stored clean rows are merged again.
+inline constexpr int kNormalizerVersion = 4;
 
 // One raw FHIR resource made comparable: canonical code, clinical dates, values in canonical units.
 // Maps onto profile_fhir_resources_normalized:

@@ -67,6 +67,7 @@ private Q_SLOTS:
     void conditionSnomedVsIcd();
     void conditionTextOnlyMatchesCluster();
     void conditionEpisodesStaySeparate();
+    void conditionStatusFromAClinicalStatus();
     void observationAcrossUnits();
     void observationMolarAndMassTwins();
     void bloodPressureAcrossPanelCodes();
@@ -112,6 +113,39 @@ void TestDeduplicator::conditionTextOnlyMatchesCluster()
     QCOMPARE(out.first().sources.size(), 2);
     QCOMPARE(out.first().canonicalSystem, CodeSystems::snomed()); // SNOMED preferred over ICD-10-CM
     QCOMPARE(out.first().canonicalCode, u"38341003"_s);
+}
+
+// athenahealth sends a problem-list entry (clinicalStatus active) and encounter diagnoses of the same condition
+// without clinicalStatus (verificationStatus only), some newer. The merged condition is still active: a record
+// with only a verification status does not speak for the clinical status (it hid the diabetes of a corpus patient).
+void TestDeduplicator::conditionStatusFromAClinicalStatus()
+{
+    auto condition = [](const char* id, const char* category, const char* clinical, const char* verification,
+                        const char* recorded) {
+        QJsonObject o{{"resourceType"_L1, u"Condition"_s},
+                      {"id"_L1, QString::fromLatin1(id)},
+                      {"category"_L1, QJsonArray{QJsonObject{{"coding"_L1, QJsonArray{QJsonObject{{"code"_L1, QString::fromLatin1(category)}}}}}}},
+                      {"verificationStatus"_L1, QJsonObject{{"coding"_L1, QJsonArray{QJsonObject{{"code"_L1, QString::fromLatin1(verification)}}}}}},
+                      {"code"_L1, QJsonObject{{"coding"_L1, QJsonArray{QJsonObject{{"system"_L1, u"http://snomed.info/sct"_s}, {"code"_L1, u"73211009"_s}}}}}},
+                      {"recordedDate"_L1, QString::fromLatin1(recorded)}};
+        if (*clinical)
+            o.insert("clinicalStatus"_L1, QJsonObject{{"coding"_L1, QJsonArray{QJsonObject{{"code"_L1, QString::fromLatin1(clinical)}}}}});
+        return o;
+    };
+    const QList<NormalizedRecord> rs = {
+        norm(condition("problem", "problem-list-item", "active", "confirmed", "2021-05-18T11:58:49-04:00"), u"athena"_s, u"r1"_s),
+        norm(condition("dx-1", "encounter-diagnosis", "", "unconfirmed", "2019-12-16T18:39:29-05:00"), u"athena"_s, u"r2"_s),
+        norm(condition("dx-2", "encounter-diagnosis", "", "confirmed", "2021-06-02T16:19:48-04:00"), u"athena"_s, u"r3"_s),
+    };
+    const QList<CleanRecord> out = deduplicate(rs);
+    QCOMPARE(out.size(), 1);
+    QCOMPARE(out.first().sources.size(), 3);
+    QCOMPARE(out.first().status, u"active"_s);
+    QCOMPARE(out.first().clinicalStatus, u"active"_s);
+    QCOMPARE(out.first().verificationStatus, u"confirmed"_s);
+    const QJsonObject& provenance = out.first().provenance;
+    const QString statusSource = provenance.value("status"_L1).toString(); // empty: from the primary source
+    QCOMPARE(statusSource.isEmpty() ? provenance.value("primary"_L1).toString() : statusSource, u"r1"_s);
 }
 
 void TestDeduplicator::conditionEpisodesStaySeparate()
