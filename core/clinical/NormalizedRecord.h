@@ -16,7 +16,8 @@ namespace hh::clinical {
 // older normalizer_version are re-normalized from their raw row.
 // 3: formulation marks (XL, HFA ...) leave drug names; strengths in mg. 4: (merge) a condition's status comes from a
 // source that states a clinical status; re-normalizing queues every group, so stored clean rows are merged again.
-inline constexpr int kNormalizerVersion = 4;
+// 5: an observation with no result but a dataAbsentReason is hidden.
+inline constexpr int kNormalizerVersion = 5;
 
 // One raw FHIR resource made comparable: canonical code, clinical dates, values in canonical units.
 // Maps onto profile_fhir_resources_normalized:

@@ -544,6 +544,18 @@ void normalizeObservation(NormalizedRecord& r, const QJsonObject& o)
         }
         r.components = std::move(components);
     }
+    // A placeholder ("not performed", "asked but declined"): no result at all, only the reason why (on the record
+    // or on each of its components). Kept, never shown, never de-duplicated: it must not replace the last real
+    // reading of that test (a not-performed blood pressure was shown as the latest one).
+    if (!r.value.hasValue()
+        && std::none_of(r.components.cbegin(), r.components.cend(), [](const Component& c) { return c.value.hasValue(); })) {
+        const QJsonArray parts = arr(o, "component"_L1);
+        const bool everyPartAbsent = !parts.isEmpty() && std::all_of(parts.begin(), parts.end(), [](const QJsonValue& v) {
+            return v.toObject().contains("dataAbsentReason"_L1);
+        });
+        if (o.contains("dataAbsentReason"_L1) || everyPartAbsent)
+            r.hidden = true;
+    }
     if (r.display.isEmpty() && !r.categories.isEmpty())
         r.warnings.append(u"no code"_s);
 }

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void weightInGrams();
     void temperatureFromUnitText();
     void bloodPressurePanel();
+    void placeholderObservationHidden();
     void interpretationAndRange();
     void rangeFromText();
     void medicationInline();
@@ -274,6 +275,37 @@ void TestNormalizer::patientDropsSsn()
     const QJsonArray ids = r.details.value("identifiers"_L1).toArray();
     QCOMPARE(ids.size(), 1);
     QCOMPARE(ids.first().toObject().value("value"_L1).toString(), u"E100"_s); // padding trimmed
+}
+
+// "Not performed" (athena sends such placeholders for a visit's vitals): no value, a dataAbsentReason, on the record
+// or on every component. Hidden, so that it never replaces the last real reading; a reading with a value is not.
+void TestNormalizer::placeholderObservationHidden()
+{
+    const QJsonObject absent{{"coding"_L1, QJsonArray{QJsonObject{{"code"_L1, u"not-performed"_s}}}}};
+    QJsonObject weight = samples::object("weight-epic");
+    QVERIFY(!normalize(weight, ctxFor("epic")).hidden);
+    weight.remove("valueQuantity"_L1);
+    weight.insert("dataAbsentReason"_L1, absent);
+    QVERIFY(normalize(weight, ctxFor("epic")).hidden);
+
+    QJsonObject bp = samples::object("bp-epic");
+    QVERIFY(!normalize(bp, ctxFor("epic")).hidden);
+    QJsonArray parts = bp.value("component"_L1).toArray();
+    QVERIFY(parts.size() >= 2);
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        QJsonObject part = parts.at(i).toObject();
+        part.remove("valueQuantity"_L1);
+        part.insert("dataAbsentReason"_L1, absent);
+        parts[i] = part;
+    }
+    bp.insert("component"_L1, parts);
+    bp.remove("valueQuantity"_L1);
+    QVERIFY(normalize(bp, ctxFor("epic")).hidden);
+
+    // No value and no reason (a panel that only groups its members): not a placeholder.
+    QJsonObject panel = samples::object("weight-epic");
+    panel.remove("valueQuantity"_L1);
+    QVERIFY(!normalize(panel, ctxFor("epic")).hidden);
 }
 
 void TestNormalizer::enteredInErrorHidden()
