@@ -16,8 +16,9 @@ namespace hh::clinical {
 // older normalizer_version are re-normalized from their raw row.
 // 3: formulation marks (XL, HFA ...) leave drug names; strengths in mg. 4: (merge) a condition's status comes from a
 // source that states a clinical status; re-normalizing queues every group, so stored clean rows are merged again.
-// 5: an observation with no result but a dataAbsentReason is hidden.
-inline constexpr int kNormalizerVersion = 5;
+// 5: an observation with no result but a dataAbsentReason is hidden. 6: converted values keep the measured
+// precision (Units::convert).
+inline constexpr int kNormalizerVersion = 6;
 
 // One raw FHIR resource made comparable: canonical code, clinical dates, values in canonical units.
 // Maps onto profile_fhir_resources_normalized:

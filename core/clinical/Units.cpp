@@ -189,6 +189,33 @@ std::optional<UnitResult> convertAnalyte(Analyte a, double v, const QString& ucu
     return std::nullopt;
 }
 
+// Significant digits of a value as it was sent (JSON numbers keep no trailing zeros: "98.6" -> 3, "187" -> 3).
+int significantDigits(double value)
+{
+    QString s = QString::number(std::abs(value), 'g', 15);
+    if (const qsizetype e = s.indexOf(u'e'); e >= 0)
+        s.truncate(e);
+    s.remove(u'.');
+    qsizetype first = 0;
+    while (first < s.size() && s.at(first) == u'0')
+        ++first;
+    return int(std::max<qsizetype>(1, s.size() - first));
+}
+
+// A converted value keeps the precision of what was measured: the source's significant digits plus one, at least
+// four (99 [degF] is 37.22 Cel, 187 [lb_av] is 84.82 kg; never 37.2222). Four digits keep the rounding far inside
+// the de-duplication's value tolerance.
+double roundLike(double converted, double source)
+{
+    if (converted == 0 || !std::isfinite(converted))
+        return converted;
+    const int digits = std::max(4, significantDigits(source) + 1);
+    const double magnitude = std::floor(std::log10(std::abs(converted)));
+    const double scale = std::pow(10.0, double(digits) - 1.0 - magnitude);
+    const double rounded = std::round(converted * scale) / scale;
+    return std::isfinite(rounded) ? rounded : converted;
+}
+
 } // namespace
 
 QString Units::ucumFromText(QStringView text)
@@ -233,17 +260,22 @@ UnitResult Units::convert(double value, const QString& unitText, const QString& 
 
     const auto k = kindTable().constFind(ucum);
     if (k != kindTable().cend()) {
-        const double v = value * k->factor + k->offset;
+        double v = value * k->factor + k->offset;
         if (!std::isfinite(v))
             return keep;
+        if (k->factor != 1.0 || k->offset != 0.0)
+            v = roundLike(v, value);
         const QString target = canonicalFor(k->kind);
         return UnitResult{v, target, true, target != ucum};
     }
     if (!loincCode.isEmpty()) {
         const auto a = analyteTable().constFind(loincCode.toString());
         if (a != analyteTable().cend()) {
-            if (auto r = convertAnalyte(a->analyte, value, ucum); r && std::isfinite(r->value))
+            if (auto r = convertAnalyte(a->analyte, value, ucum); r && std::isfinite(r->value)) {
+                if (r->value != value)
+                    r->value = roundLike(r->value, value);
                 return *r;
+            }
         }
     }
     return UnitResult{value, ucum, true, false};
