@@ -36,6 +36,15 @@ QString shortDateTime(const QDateTime& t, const QLocale& locale)
     return locale.toString(t, format);
 }
 
+// The profile's date of birth, or else the one the health systems sent (the summary's demographics).
+QDate birthDateOf(const VisitSummaryData& data)
+{
+    if (data.profile.dateOfBirth.isValid())
+        return data.profile.dateOfBirth;
+    const QString sent = data.summary.summary.value("demographics"_L1).toObject().value("birth_date"_L1).toString();
+    return QDate::fromString(sent.left(10), Qt::ISODate);
+}
+
 QString nameOf(const Profile& p)
 {
     return p.legalName.trimmed().isEmpty() ? p.displayName : p.legalName;
@@ -209,10 +218,9 @@ QTextDocument* VisitSummaryPdf::buildDocument(const VisitSummaryData& data, cons
 
     // Who.
     QStringList who;
-    if (p.dateOfBirth.isValid())
+    if (const QDate born = birthDateOf(data); born.isValid())
         who.append(tr("Born %1 (%2)")
-                       .arg(RecordFormat::longDate(p.dateOfBirth, locale),
-                            ProfileListModel::ageText(p.dateOfBirth, generated.date())));
+                       .arg(RecordFormat::longDate(born, locale), ProfileListModel::ageText(born, generated.date())));
     const QString gender = s.value("demographics"_L1).toObject().value("gender"_L1).toString();
     if (gender == u"female")
         who.append(tr("Female"));
@@ -446,9 +454,9 @@ Status VisitSummaryPdf::write(const VisitSummaryData& data, QIODevice* device, c
     const int pages = doc->pageCount();
 
     const QString headerLeft = tr("Visit summary — %1").arg(nameOf(p));
-    const QString headerRight = p.dateOfBirth.isValid()
-                                    ? tr("Date of birth: %1").arg(locale.toString(p.dateOfBirth, QLocale::ShortFormat))
-                                    : tr("Date of birth not recorded");
+    const QDate born = birthDateOf(data);
+    const QString headerRight = born.isValid() ? tr("Date of birth: %1").arg(locale.toString(born, QLocale::ShortFormat))
+                                               : tr("Date of birth not recorded");
     const QString footerLeft = tr("Printed %1 by Health Hub").arg(shortDateTime(generated, locale));
     const QPen rule(QColor(0xb0, 0xb8, 0xc0), 2);
     for (int i = 0; i < pages; ++i) {

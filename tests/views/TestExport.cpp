@@ -154,6 +154,25 @@ private Q_SLOTS:
         QVERIFY(st.error().message().contains(u"missing/dir"_s));
     }
 
+    // A profile made without a date of birth: the PDF takes the one the health systems sent (not "not recorded").
+    void pdfBirthDateFromTheRecords()
+    {
+        records::VisitSummaryData data = m_records->visitSummary(m_family.mom.id).result().value();
+        data.profile.dateOfBirth = QDate();
+        QJsonObject demographics = data.summary.summary.value("demographics"_L1).toObject();
+        demographics.insert("birth_date"_L1, u"1941-09-23"_s);
+        data.summary.summary.insert("demographics"_L1, demographics);
+        VisitSummaryPdf::Options options;
+        options.locale = QLocale(QLocale::English, QLocale::UnitedStates);
+        const QString path = m_out.filePath(u"birth.pdf"_s);
+        QVERIFY(VisitSummaryPdf::write(data, path, options).ok());
+        QPdfDocument pdf;
+        QCOMPARE(pdf.load(path), QPdfDocument::Error::None);
+        const QString text = pdf.getAllText(0).text();
+        QVERIFY2(text.contains(u"Date of birth: 9/23/41"_s), qPrintable(text.left(400)));
+        QVERIFY(!text.contains(u"not recorded"_s));
+    }
+
     void fhirBundlesFromTheFileMenu()
     {
         SessionServices services;
