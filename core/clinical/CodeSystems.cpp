@@ -224,7 +224,10 @@ qsizetype CodeSystems::chooseCanonical(const QList<Coding>& codings, QStringView
         if (r == kNotPreferred && (c.system.isEmpty() || isLocalSystem(c.system)))
             r = kNotPreferred + 1;
         const int tier = c.userSelected ? 0 : (c.aliased ? 2 : 1);
-        if (r < bestRank || (r == bestRank && tier < bestTier)) {
+        // Equal in every other way: the smaller code, so that the order the sender listed them in does not
+        // matter (Epic sends pulse oximetry as [59408-5, 2708-6], athenahealth as [2708-6, 59408-5]).
+        if (r < bestRank || (r == bestRank && tier < bestTier)
+            || (r == bestRank && tier == bestTier && c.code < codings[best].code)) {
             best = i;
             bestRank = r;
             bestTier = tier;

@@ -213,6 +213,12 @@ void TestClinicalBasics::chooseCanonical()
     const QList<Coding> p = {{u"urn:oid:1.2.840.114350.1.13"_s, u"1"_s, {}, false, false},
                              {u"http://example.org/codes"_s, u"x"_s, {}, false, false}};
     QCOMPARE(CodeSystems::chooseCanonical(p, u"Observation"), 1);
+    // Two equal codes (pulse oximetry): the same one whatever the order they were sent in.
+    const QList<Coding> epic = {{CodeSystems::loinc(), u"59408-5"_s, {}, false, false},
+                                {CodeSystems::loinc(), u"2708-6"_s, {}, false, false}};
+    const QList<Coding> athena = {epic.at(1), epic.at(0)};
+    QCOMPARE(epic.at(CodeSystems::chooseCanonical(epic, u"Observation")).code, u"2708-6"_s);
+    QCOMPARE(athena.at(CodeSystems::chooseCanonical(athena, u"Observation")).code, u"2708-6"_s);
     QCOMPARE(CodeSystems::chooseCanonical({}, u"Observation"), -1);
 }
 
