@@ -17,8 +17,9 @@ namespace hh::clinical {
 // 3: formulation marks (XL, HFA ...) leave drug names; strengths in mg. 4: (merge) a condition's status comes from a
 // source that states a clinical status; re-normalizing queues every group, so stored clean rows are merged again.
 // 5: an observation with no result but a dataAbsentReason is hidden. 6: converted values keep the measured
-// precision (Units::convert). 7: the canonical code does not depend on the order of the codings.
-inline constexpr int kNormalizerVersion = 7;
+// precision (Units::convert). 7: the canonical code does not depend on the order of the codings. 8: hemoglobin
+// and albumin in g/L (hemoglobin also mmol/L) are converted to g/dL.
+inline constexpr int kNormalizerVersion = 8;
 
 // One raw FHIR resource made comparable: canonical code, clinical dates, values in canonical units.
 // Maps onto profile_fhir_resources_normalized:

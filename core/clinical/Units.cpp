@@ -91,7 +91,7 @@ const QHash<QString, QString>& textTable()
     return t;
 }
 
-enum class Analyte { None, Glucose, Creatinine, Cholesterol, Triglycerides, UreaNitrogen, HbA1c };
+enum class Analyte { None, Glucose, Creatinine, Cholesterol, Triglycerides, UreaNitrogen, HbA1c, Hemoglobin, Albumin };
 
 struct LoincInfo {
     Analyte analyte;
@@ -140,6 +140,14 @@ const QHash<QString, LoincInfo>& analyteTable()
         add(u"17856-6", Analyte::HbA1c, nullptr);
         add(u"4549-2", Analyte::HbA1c, nullptr);
         add(u"59261-8", Analyte::HbA1c, u"4548-4");
+        // hemoglobin (g/dL; laboratories outside the US report g/L or mmol/L)
+        add(u"718-7", Analyte::Hemoglobin, nullptr);
+        add(u"30313-1", Analyte::Hemoglobin, nullptr);
+        add(u"20509-6", Analyte::Hemoglobin, nullptr);
+        add(u"59260-0", Analyte::Hemoglobin, u"718-7");
+        // albumin (g/dL or g/L)
+        add(u"1751-7", Analyte::Albumin, nullptr);
+        add(u"61151-7", Analyte::Albumin, nullptr);
         return m;
     }();
     return t;
@@ -182,6 +190,16 @@ std::optional<UnitResult> convertAnalyte(Analyte a, double v, const QString& ucu
     case Analyte::HbA1c:
         if (ucum == u"mmol/mol")
             return UnitResult{v * 0.09148 + 2.152, QStringLiteral("%"), true, true};
+        break;
+    case Analyte::Hemoglobin:
+        if (ucum == u"g/L")
+            return UnitResult{v / 10.0, QStringLiteral("g/dL"), true, true};
+        if (ucum == u"mmol/L")
+            return UnitResult{v * 1.6114, QStringLiteral("g/dL"), true, true}; // per monomer (16.114 g/mmol)
+        break;
+    case Analyte::Albumin:
+        if (ucum == u"g/L")
+            return UnitResult{v / 10.0, QStringLiteral("g/dL"), true, true};
         break;
     case Analyte::None:
         break;

@@ -63,6 +63,14 @@ void TestClinicalBasics::convert_data()
                                               << u"mg/dL"_s << true;
     QTest::newRow("HbA1c mmol/mol->%") << 53.0 << u"mmol/mol"_s << ucum << u"mmol/mol"_s << u"4548-4"_s << 7.0
                                        << u"%"_s << true;
+    QTest::newRow("hemoglobin g/L->g/dL") << 105.0 << u"g/L"_s << ucum << u"g/L"_s << u"718-7"_s << 10.5
+                                          << u"g/dL"_s << true;
+    QTest::newRow("hemoglobin mmol/L->g/dL") << 7.8 << u"mmol/L"_s << ucum << u"mmol/L"_s << u"59260-0"_s << 12.57
+                                             << u"g/dL"_s << true;
+    QTest::newRow("hemoglobin g/dL stays") << 12.5 << u"g/dL"_s << ucum << u"g/dL"_s << u"718-7"_s << 12.5
+                                           << u"g/dL"_s << false;
+    QTest::newRow("albumin g/L->g/dL") << 38.0 << u"g/L"_s << ucum << u"g/L"_s << u"1751-7"_s << 3.8 << u"g/dL"_s
+                                       << true;
     QTest::newRow("mmol/L without known analyte kept") << 5.0 << u"mmol/L"_s << ucum << u"mmol/L"_s << u"2951-2"_s
                                                        << 5.0 << u"mmol/L"_s << false;
     QTest::newRow("unknown unit untouched") << 3.0 << u"furlongs"_s << QString() << QString() << QString() << 3.0
