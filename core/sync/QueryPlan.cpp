@@ -229,10 +229,16 @@ QueryPlan QueryPlan::build(const QueryPlanOptions& o)
                                                                                                 : noSince;
             if (since)
                 plan.m_incremental = true;
-            if (type == u"Observation" && (!info.present || names.contains(QStringLiteral("category")))) {
+            if (type == u"Observation") {
+                // By category (US Core; Epic refuses Observation without one, whatever its CapabilityStatement
+                // lists), and when the server refuses category the first query falls back to every observation.
                 QList<PlannedQuery> qs;
-                for (const QString& cat : kUsCoreObservationCategories)
-                    qs.append(query(type, {{{QStringLiteral("category"), cat}}}, pid, n, since));
+                for (const QString& cat : kUsCoreObservationCategories) {
+                    QList<Params> variants{{{QStringLiteral("category"), cat}}};
+                    if (qs.isEmpty())
+                        variants.append(Params{});
+                    qs.append(query(type, variants, pid, n, since));
+                }
                 addType(type, qs);
             } else if (type == u"MedicationRequest") {
                 addType(type, {query(type, {{{QStringLiteral("intent"), kAllIntents}}, Params{}}, pid, n, since)});

@@ -270,6 +270,29 @@ private Q_SLOTS:
         QVERIFY(keys.contains(QStringLiteral("Condition")));
         QVERIFY(keys.contains(QStringLiteral("Observation?category=laboratory")));
         QVERIFY(keys.contains(QStringLiteral("Observation?category=vital-signs")));
+        // A server that refuses category: the first category query falls back to every observation.
+        const PlannedQuery* labs = findQuery(plan, QStringLiteral("Observation?category=laboratory"));
+        QVERIFY(labs);
+        QCOMPARE(labs->variants.size(), 2);
+        QCOMPARE(labs->variants.last().relativeUrl(), QStringLiteral("Observation?_count=50&patient=12724066"));
+        QCOMPARE(findQuery(plan, QStringLiteral("Observation?category=vital-signs"))->variants.size(), 1);
+
+        // A CapabilityStatement that does not list category (a recorded Epic one, say) still gets the category
+        // queries: a plain Observation search is what Epic refuses.
+        QJsonObject noCategory{{QStringLiteral("resourceType"), QStringLiteral("CapabilityStatement")},
+                               {QStringLiteral("rest"),
+                                QJsonArray{QJsonObject{
+                                    {QStringLiteral("mode"), QStringLiteral("server")},
+                                    {QStringLiteral("resource"),
+                                     QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("Observation")},
+                                                            {QStringLiteral("searchParam"),
+                                                             QJsonArray{QJsonObject{{QStringLiteral("name"),
+                                                                                     QStringLiteral("patient")}}}}}}}}}}};
+        QueryPlanOptions bare = o;
+        bare.capabilityStatement = noCategory;
+        const QStringList bareKeys = keysOf(QueryPlan::build(bare));
+        QVERIFY(bareKeys.contains(QStringLiteral("Observation?category=vital-signs")));
+        QVERIFY(!bareKeys.contains(QStringLiteral("Observation")));
         const PlannedQuery* meds = findQuery(plan, QStringLiteral("MedicationRequest?intent=")
                                                        + QStringLiteral("proposal,plan,directive,order,original-order,"
                                                                         "reflex-order,filler-order,instance-order,option"));
