@@ -9,6 +9,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -99,7 +100,10 @@ QString valueText(const QJsonObject& item)
     return parts.join(u'/');
 }
 
-QString itemLine(const QJsonObject& item)
+// endpoint id -> the health system's name, from the summary's sources.
+using EndpointNames = QHash<QString, QString>;
+
+QString itemLine(const QJsonObject& item, const EndpointNames& names)
 {
     QString line = item.value(QStringLiteral("display")).toString();
     if (line.isEmpty())
@@ -121,8 +125,9 @@ QString itemLine(const QJsonObject& item)
     QStringList sources;
     for (const QJsonValue& s : item.value(QStringLiteral("sources")).toArray()) {
         const QString endpoint = s.toObject().value(QStringLiteral("endpoint")).toString();
-        if (!endpoint.isEmpty() && !sources.contains(endpoint))
-            sources.append(endpoint);
+        const QString name = names.value(endpoint, endpoint); // a health system added by address has an id, not a name
+        if (!name.isEmpty() && !sources.contains(name))
+            sources.append(name);
     }
     if (!sources.isEmpty())
         line += u' ' + Tr::tr("– from %1").arg(sources.join(QStringLiteral(", ")));
@@ -146,6 +151,12 @@ void printText(QTextStream& out, const QString& name, const StoredSummary& s)
         return;
     }
     const QJsonObject& doc = *s.summary;
+    EndpointNames names;
+    for (const QJsonValue& v : doc.value(QStringLiteral("sources")).toArray()) {
+        const QJsonObject c = v.toObject();
+        if (!c.value(QStringLiteral("name")).toString().isEmpty())
+            names.insert(c.value(QStringLiteral("endpoint")).toString(), c.value(QStringLiteral("name")).toString());
+    }
     const QList<std::pair<QString, QString>> sections = {
         {QStringLiteral("alerts"), Tr::tr("Alerts")},
         {QStringLiteral("conditions"), Tr::tr("Conditions")},
@@ -163,7 +174,7 @@ void printText(QTextStream& out, const QString& name, const StoredSummary& s)
         if (key == u"allergies" && items.isEmpty() && doc.value(QStringLiteral("no_known_allergies")).toBool())
             out << "  " << Tr::tr("No known allergies") << "\n";
         for (const QJsonValue& v : items)
-            out << "  - " << itemLine(v.toObject()) << "\n";
+            out << "  - " << itemLine(v.toObject(), names) << "\n";
     }
     const QJsonArray sources = doc.value(QStringLiteral("sources")).toArray();
     out << "\n" << Tr::tr("Sources (%1)").arg(sources.size()) << "\n";

@@ -165,10 +165,17 @@ private Q_SLOTS:
         QVERIFY(out.contains(QStringLiteral("Mom")));
         QVERIFY(out.contains(QStringLiteral("Conditions (")));
         QVERIFY(out.contains(QStringLiteral("Medications (")));
-        QVERIFY(out.contains(QStringLiteral("demo-epic")));
         // Every condition of the summary is listed.
         const CliRun j = run({QStringLiteral("summary"), QStringLiteral("--profile"), QStringLiteral("Mom"),
                               QStringLiteral("--json")});
+        // Items name their health systems as the sources section does (not by endpoint id).
+        const QJsonArray sourceList =
+            QJsonDocument::fromJson(j.out).object().value(QStringLiteral("summary")).toObject().value(QStringLiteral("sources")).toArray();
+        QVERIFY(!sourceList.isEmpty());
+        for (const QJsonValue& v : sourceList) {
+            const QString name = v.toObject().value(QStringLiteral("name")).toString();
+            QVERIFY2(out.contains(QStringLiteral("– from ") + name), qPrintable(name));
+        }
         const QJsonArray conditions =
             QJsonDocument::fromJson(j.out).object().value(QStringLiteral("summary")).toObject().value(QStringLiteral("conditions")).toArray();
         QVERIFY(out.contains(QStringLiteral("Conditions (%1)").arg(conditions.size())));
