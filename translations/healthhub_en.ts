@@ -1131,6 +1131,10 @@
         <source>The demo health system is not running. Start it and try again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The sign-in answer did not come from %1. Nothing was connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hh::crypto</name>
@@ -1260,6 +1264,14 @@
     </message>
     <message>
         <source>No such connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You signed in as a different patient than the one this profile is connected to at this health system. Sign in as that patient, or disconnect it (deleting its records) and connect again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The health system now answers for a different patient. Sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1158,6 +1158,10 @@
         <source>The demo health system is not running. Start it and try again.</source>
         <translation>El sistema de salud de demostración no está en funcionamiento. Inícielo e inténtelo de nuevo.</translation>
     </message>
+    <message>
+        <source>The sign-in answer did not come from %1. Nothing was connected.</source>
+        <translation>La respuesta del inicio de sesión no vino de %1. No se conectó nada.</translation>
+    </message>
 </context>
 <context>
     <name>hh::crypto</name>
@@ -1288,6 +1292,14 @@
     <message>
         <source>No such connection.</source>
         <translation>No existe esa conexión.</translation>
+    </message>
+    <message>
+        <source>You signed in as a different patient than the one this profile is connected to at this health system. Sign in as that patient, or disconnect it (deleting its records) and connect again.</source>
+        <translation>Inició sesión como un paciente distinto del que este perfil tiene conectado en este sistema de salud. Inicie sesión como ese paciente, o desconéctelo (eliminando sus registros) y vuelva a conectarlo.</translation>
+    </message>
+    <message>
+        <source>The health system now answers for a different patient. Sign in again.</source>
+        <translation>El sistema de salud ahora responde por otro paciente. Vuelva a iniciar sesión.</translation>
     </message>
 </context>
 <context>
