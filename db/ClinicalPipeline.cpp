@@ -443,6 +443,43 @@ Status ClinicalPipeline::Impl::loadConnections(QHash<QString, ConnectionMeta>& m
         meta.insert(c.connectionId, ConnectionMeta{c.provider, c.endpointId});
         infos.append(c);
     }
+    // What each health system refused in its latest finished sync: a type with a refused query of which the
+    // connection holds no record (an incremental pass fetches nothing unchanged: the stored records count).
+    QSqlQuery job;
+    if (Status st = prepare(job, u"SELECT errors FROM profile_sync_jobs WHERE connection_id = ? AND status IN "
+                                 u"('success', 'partial') ORDER BY created_at DESC LIMIT 1"_s);
+        !st)
+        return st;
+    QSqlQuery held;
+    if (Status st = prepare(held, u"SELECT 1 FROM profile_fhir_resources_raw WHERE connection_id = ? AND "
+                                  u"resource_type = ? AND missing_since_job_id IS NULL LIMIT 1"_s);
+        !st)
+        return st;
+    static const QStringList kShown{u"Condition"_s, u"MedicationRequest"_s, u"AllergyIntolerance"_s,
+                                    u"Immunization"_s, u"Observation"_s, u"Encounter"_s};
+    for (ConnectionInfo& c : infos) {
+        job.bindValue(0, c.connectionId);
+        if (!job.exec())
+            return dbError(job.lastError(), tr("The records could not be updated."));
+        if (!job.next())
+            continue;
+        const QJsonArray errors = QJsonDocument::fromJson(job.value(0).toString().toUtf8()).array();
+        job.finish();
+        for (const QJsonValue& v : errors) {
+            const QJsonObject e = v.toObject();
+            const QString type = e.value("type"_L1).toString();
+            if (e.value("result"_L1).toString() != u"unavailable" || !kShown.contains(type) || c.notShared.contains(type))
+                continue;
+            held.bindValue(0, c.connectionId);
+            held.bindValue(1, type);
+            if (!held.exec())
+                return dbError(held.lastError(), tr("The records could not be updated."));
+            const bool holds = held.next();
+            held.finish();
+            if (!holds)
+                c.notShared.append(type);
+        }
+    }
     return success();
 }
 

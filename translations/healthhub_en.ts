@@ -874,6 +874,10 @@
         <source>Syncing %1 failed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 did not share: %2 (the health system refused).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hh::clinical::Vaccines</name>

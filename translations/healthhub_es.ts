@@ -901,6 +901,10 @@
         <source>Syncing %1 failed.</source>
         <translation>Falló la sincronización de %1.</translation>
     </message>
+    <message>
+        <source>%1 did not share: %2 (the health system refused).</source>
+        <translation>%1 no compartió: %2 (el sistema de salud lo rechazó).</translation>
+    </message>
 </context>
 <context>
     <name>hh::clinical::Vaccines</name>

@@ -136,6 +136,25 @@ CleanRecord trimmed(const CleanRecord& c, Part part)
     return t;
 }
 
+// What a refused resource type means to people (the "not shared" notice).
+QString sharedKindLabel(const QString& type)
+{
+    const char* context = "hh::clinical::SummaryBuilder";
+    if (type == u"Condition")
+        return QCoreApplication::translate(context, "conditions");
+    if (type == u"MedicationRequest" || type == u"MedicationStatement")
+        return QCoreApplication::translate(context, "medications");
+    if (type == u"AllergyIntolerance")
+        return QCoreApplication::translate(context, "allergies");
+    if (type == u"Immunization")
+        return QCoreApplication::translate(context, "immunizations");
+    if (type == u"Observation")
+        return QCoreApplication::translate(context, "test results and vital signs");
+    if (type == u"Encounter")
+        return QCoreApplication::translate(context, "visits");
+    return type;
+}
+
 bool isActiveCondition(const CleanRecord& c)
 {
     const bool active = c.status == u"active" || c.status == u"recurrence" || c.status == u"relapse" ||
@@ -654,6 +673,25 @@ QJsonObject SummaryAccumulator::finish(const QList<ConnectionInfo>& connections)
         put(src, "last_synced_at"_L1, ci.lastSyncedAt);
         src.insert("records"_L1,
                    s.perConnection.value(ci.connectionId.isEmpty() ? ci.endpointId : ci.connectionId));
+        if (!ci.notShared.isEmpty()) {
+            src.insert("not_shared"_L1, QJsonArray::fromStringList(ci.notShared));
+            QStringList what;
+            for (const QString& type : ci.notShared)
+                what.append(sharedKindLabel(type));
+            QJsonObject a;
+            a.insert("kind"_L1, u"not_shared"_s);
+            a.insert("severity"_L1, u"low"_s);
+            a.insert("display"_L1, QCoreApplication::translate("hh::clinical::SummaryBuilder",
+                                                               "%1 did not share: %2 (the health system refused).")
+                                       .arg(ci.endpointName, what.join(u", "_s)));
+            a.insert("code"_L1, codeJson(QString(), u"not-shared"_s));
+            QJsonObject ref;
+            ref.insert("provider"_L1, ci.provider);
+            ref.insert("endpoint"_L1, ci.endpointId);
+            ref.insert("connection_id"_L1, ci.connectionId);
+            a.insert("sources"_L1, QJsonArray{ref});
+            alerts.append(a);
+        }
         sources.append(src);
         if (ci.status == u"needs_reauth" || ci.status == u"error") {
             QJsonObject a;

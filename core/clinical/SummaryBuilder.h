@@ -17,6 +17,9 @@ struct ConnectionInfo {
     QString status;       // connected, needs_reauth, error, disconnected
     QString lastSyncedAt; // UTC ISO
     QString lastError;    // words for people, no PHI
+    // Resource types the health system refused in its latest sync (nothing of the type fetched): the summary
+    // then says they were not shared rather than leaving "none" to be read as "there are none".
+    QStringList notShared = {};
 };
 
 struct SummaryOptions {

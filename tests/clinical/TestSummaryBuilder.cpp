@@ -62,6 +62,7 @@ private Q_SLOTS:
     void vitalsLatest();
     void encounters();
     void alerts();
+    void notSharedIsSaid();
     void countsAndSources();
     void childSchedule();
     void emptyInput();
@@ -221,6 +222,31 @@ void TestSummaryBuilder::alerts()
     const QJsonArray lateAlerts = s.value("alerts"_L1).toArray();
     QCOMPARE(lateAlerts.size(), 1);
     QCOMPARE(lateAlerts.first().toObject().value("kind"_L1).toString(), u"needs_sign_in"_s);
+}
+
+// A health system that refused a kind of record in its latest sync: the summary says so (an alert, and the
+// source's not_shared), so that "no medications" is not read as "takes none".
+void TestSummaryBuilder::notSharedIsSaid()
+{
+    QList<ConnectionInfo> cs = connections();
+    cs[0].notShared = {u"MedicationRequest"_s, u"AllergyIntolerance"_s};
+    const QJsonObject s = buildSummary(sampleClean(), cs, {});
+    bool said = false;
+    for (const QJsonValue& v : s.value("alerts"_L1).toArray()) {
+        const QJsonObject a = v.toObject();
+        if (a.value("kind"_L1).toString() != u"not_shared")
+            continue;
+        said = true;
+        QVERIFY(a.value("display"_L1).toString().contains(u"Demo Epic"_s));
+        QVERIFY(a.value("display"_L1).toString().contains(u"medications, allergies"_s));
+        QCOMPARE(a.value("sources"_L1).toArray().first().toObject().value("endpoint"_L1).toString(), u"demo-epic"_s);
+    }
+    QVERIFY(said);
+    const QJsonObject epic = s.value("sources"_L1).toArray().first().toObject();
+    QCOMPARE(epic.value("not_shared"_L1).toArray().size(), 2);
+    // Nothing refused: no such notice.
+    for (const QJsonValue& v : m_summary.value("alerts"_L1).toArray())
+        QVERIFY(v.toObject().value("kind"_L1).toString() != u"not_shared");
 }
 
 void TestSummaryBuilder::countsAndSources()

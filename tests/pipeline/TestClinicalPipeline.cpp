@@ -799,6 +799,36 @@ private Q_SLOTS:
         compareWithFullRecompute();
     }
 
+    // A health system that refused a kind of record in its latest sync, and holds none of it: the summary says so
+    // (source not_shared and an alert); a refused query of a kind it does hold says nothing.
+    void refusedKindsAreSaidNotShared()
+    {
+        addPatient(QStringLiteral("mother"), {Vendor::Epic});
+        const QString connection = m_connections.value(Vendor::Epic);
+        QVERIFY(m_vault->exec(QStringLiteral("DELETE FROM profile_fhir_resources_raw WHERE connection_id = ? AND "
+                                             "resource_type = 'Immunization'"),
+                              {connection}));
+        const QString errors = QStringLiteral(
+            R"([{"type":"Immunization","query":"Immunization","result":"unavailable","status":403},)"
+            R"({"type":"Condition","query":"Condition?category=encounter-diagnosis","result":"unavailable","status":400}])");
+        QVERIFY(m_vault->exec(QStringLiteral("INSERT INTO profile_sync_jobs (id, profile_id, connection_id, provider, status, "
+                                             "errors, created_at) VALUES ('job-refused', ?, ?, 'epic', 'success', ?, "
+                                             "'2999-01-01T00:00:00.000Z')"),
+                              {m_profile, connection, errors}));
+        db::ClinicalPipeline pipeline(m_vault->factory());
+        QVERIFY(pipeline.runForProfile(m_profile).ok());
+        pipeline.releaseThread();
+        const QJsonObject summary = QJsonDocument::fromJson(summaryOf(*m_vault, m_profile).toUtf8()).object();
+        const QJsonArray sources = summary.value(QStringLiteral("sources")).toArray();
+        QCOMPARE(sources.size(), 1);
+        QCOMPARE(sources.first().toObject().value(QStringLiteral("not_shared")).toArray(),
+                 QJsonArray{QStringLiteral("Immunization")});
+        int notices = 0;
+        for (const QJsonValue& a : summary.value(QStringLiteral("alerts")).toArray())
+            notices += a.toObject().value(QStringLiteral("kind")).toString() == u"not_shared";
+        QCOMPARE(notices, 1);
+    }
+
     void failureSetsErrorStatus()
     {
         addPatient(QStringLiteral("child"), {Vendor::Epic});
