@@ -348,6 +348,9 @@ CleanRecord mergeCluster(QList<const NormalizedRecord*> members, const QString& 
             return 0;
         return r.clinicalStatus.isEmpty() && r.status == r.verificationStatus ? 1 : 2;
     };
+    const auto isCurrentStatus = [](const QString& s) {
+        return s == u"active" || s == u"recurrence" || s == u"relapse" || s == u"on-hold" || s == u"intended";
+    };
     const NormalizedRecord* statusFrom = primary;
     if (policy == Policy::Episodes || policy == Policy::Single) {
         for (const NormalizedRecord* m : members) {
@@ -357,7 +360,9 @@ CleanRecord mergeCluster(QList<const NormalizedRecord*> members, const QString& 
             const int current = statusRank(*statusFrom);
             const QString& mt = m->recordedAt.isEmpty() ? m->effectiveAt : m->recordedAt;
             const QString& st = statusFrom->recordedAt.isEmpty() ? statusFrom->effectiveAt : statusFrom->recordedAt;
-            if (rank > current || (rank == current && mt > st))
+            // Same rank and time (an order stopped and renewed the same day): the current one, whatever the order.
+            if (rank > current || (rank == current && mt > st)
+                || (rank == current && mt == st && isCurrentStatus(m->status) && !isCurrentStatus(statusFrom->status)))
                 statusFrom = m;
         }
     }
@@ -366,6 +371,44 @@ CleanRecord mergeCluster(QList<const NormalizedRecord*> members, const QString& 
     c.verificationStatus = statusFrom->verificationStatus;
     if (!c.status.isEmpty())
         c.provenance.insert("status"_L1, statusFrom->rawId);
+    // Health systems that disagree on whether it is current (one lists warfarin as active, another as stopped):
+    // the newest status stays, and the disagreement is kept as a conflict for people to see. Compared per
+    // connection (its newest stated status), so a connection's own stopped and renewed orders do not count.
+    if (policy == Policy::Episodes || policy == Policy::Single) {
+        const auto current = isCurrentStatus;
+        QHash<QString, const NormalizedRecord*> newestPerConnection;
+        for (const NormalizedRecord* m : members) {
+            if (statusRank(*m) != 2)
+                continue;
+            const QString key = m->connectionId.isEmpty() ? m->provider + u'|' + m->endpointId : m->connectionId;
+            const NormalizedRecord*& slot = newestPerConnection[key];
+            const QString& mt = m->recordedAt.isEmpty() ? m->effectiveAt : m->recordedAt;
+            const QString st = slot ? (slot->recordedAt.isEmpty() ? slot->effectiveAt : slot->recordedAt) : QString();
+            // Same time: the current one (an order stopped and renewed the same day).
+            if (!slot || mt > st || (mt == st && current(m->status) && !current(slot->status)))
+                slot = m;
+        }
+        bool anyCurrent = false;
+        bool anyEnded = false;
+        for (const NormalizedRecord* m : std::as_const(newestPerConnection))
+            (current(m->status) ? anyCurrent : anyEnded) = true;
+        if (anyCurrent && anyEnded) {
+            QJsonArray values;
+            for (const NormalizedRecord* m : std::as_const(newestPerConnection)) {
+                QJsonObject v;
+                v.insert("text"_L1, m->status);
+                v.insert("raw_id"_L1, m->rawId);
+                v.insert("provider"_L1, m->provider);
+                v.insert("endpoint"_L1, m->endpointId);
+                values.append(v);
+            }
+            QJsonObject conflict;
+            conflict.insert("field"_L1, u"status"_s);
+            conflict.insert("values"_L1, values);
+            c.conflicts.append(conflict);
+            c.hasConflict = true;
+        }
+    }
 
     // Value: the most complete source with a value; others that disagree become a conflict.
     const NormalizedRecord* valueFrom = nullptr;

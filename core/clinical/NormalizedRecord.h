@@ -18,8 +18,9 @@ namespace hh::clinical {
 // source that states a clinical status; re-normalizing queues every group, so stored clean rows are merged again.
 // 5: an observation with no result but a dataAbsentReason is hidden. 6: converted values keep the measured
 // precision (Units::convert). 7: the canonical code does not depend on the order of the codings. 8: hemoglobin
-// and albumin in g/L (hemoglobin also mmol/L) are converted to g/dL.
-inline constexpr int kNormalizerVersion = 8;
+// and albumin in g/L (hemoglobin also mmol/L) are converted to g/dL. 9: (merge) health systems that disagree on
+// whether a condition or medication is current make a status conflict; same-day ties go to the current status.
+inline constexpr int kNormalizerVersion = 9;
 
 // One raw FHIR resource made comparable: canonical code, clinical dates, values in canonical units.
 // Maps onto profile_fhir_resources_normalized:

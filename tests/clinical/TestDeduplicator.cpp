@@ -68,6 +68,7 @@ private Q_SLOTS:
     void conditionTextOnlyMatchesCluster();
     void conditionEpisodesStaySeparate();
     void conditionStatusFromAClinicalStatus();
+    void statusDisagreementIsAConflict();
     void observationAcrossUnits();
     void observationMolarAndMassTwins();
     void bloodPressureAcrossPanelCodes();
@@ -146,6 +147,42 @@ void TestDeduplicator::conditionStatusFromAClinicalStatus()
     const QJsonObject& provenance = out.first().provenance;
     const QString statusSource = provenance.value("status"_L1).toString(); // empty: from the primary source
     QCOMPARE(statusSource.isEmpty() ? provenance.value("primary"_L1).toString() : statusSource, u"r1"_s);
+}
+
+// Two health systems list warfarin as active, a third as stopped (older): the newest status stays, and the
+// disagreement is a conflict people can see. One system's own stopped and renewed orders are not a conflict.
+void TestDeduplicator::statusDisagreementIsAConflict()
+{
+    auto order = [](const char* id, const char* status, const char* authored) {
+        return QJsonObject{{"resourceType"_L1, u"MedicationRequest"_s},
+                           {"id"_L1, QString::fromLatin1(id)},
+                           {"status"_L1, QString::fromLatin1(status)},
+                           {"intent"_L1, u"order"_s},
+                           {"authoredOn"_L1, QString::fromLatin1(authored)},
+                           {"medicationCodeableConcept"_L1,
+                            QJsonObject{{"coding"_L1, QJsonArray{QJsonObject{{"system"_L1, u"http://www.nlm.nih.gov/research/umls/rxnorm"_s},
+                                                                             {"code"_L1, u"855332"_s},
+                                                                             {"display"_L1, u"warfarin sodium 5 MG Oral Tablet"_s}}}}}}};
+    };
+    NormalizedRecord a = norm(order("e1", "active", "2025-01-10"), u"epic"_s, u"r1"_s);
+    NormalizedRecord b = norm(order("a1", "active", "2025-02-10"), u"athena"_s, u"r2"_s);
+    NormalizedRecord x = norm(order("x1", "stopped", "2024-06-01"), u"other"_s, u"r3"_s);
+    a.connectionId = u"c-epic"_s;
+    b.connectionId = u"c-athena"_s;
+    x.connectionId = u"c-other"_s;
+    QList<CleanRecord> out = deduplicate({a, b, x});
+    QCOMPARE(out.size(), 1);
+    QCOMPARE(out.first().status, u"active"_s);
+    QVERIFY(out.first().hasConflict);
+    QCOMPARE(out.first().conflicts.first().toObject().value("field"_L1).toString(), u"status"_s);
+    QCOMPARE(out.first().conflicts.first().toObject().value("values"_L1).toArray().size(), 3);
+
+    // One connection's stopped order and its renewal: no conflict.
+    NormalizedRecord renewed = norm(order("e2", "stopped", "2024-01-10"), u"epic"_s, u"r4"_s);
+    renewed.connectionId = u"c-epic"_s;
+    out = deduplicate({a, renewed});
+    QCOMPARE(out.size(), 1);
+    QVERIFY(!out.first().hasConflict);
 }
 
 void TestDeduplicator::conditionEpisodesStaySeparate()
