@@ -23,8 +23,11 @@ const Schedule kChildSchedule[] = {
     {u"mmr", {15, 72}, 18 * 12},
     {u"varicella", {15, 72}, 18 * 12},
     {u"hepa", {23, 29}, 18 * 12},
-    {u"hpv", {156, 162}, 18 * 12},
-    {u"meningococcal", {156, 204}, 18 * 12},
+    // Adolescents (CDC routine schedule: at 11-12 years, HPV's second dose 6-12 months after the first,
+    // MenACWY's booster at 16): each dose expected by the end of its window.
+    {u"td", {144}, 18 * 12},            // Tdap at 11-12
+    {u"hpv", {144, 156}, 18 * 12},      // 2 doses from 11-12
+    {u"meningococcal", {144, 204}, 18 * 12},
 };
 } // namespace
 

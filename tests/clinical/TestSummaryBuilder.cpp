@@ -65,6 +65,7 @@ private Q_SLOTS:
     void notSharedIsSaid();
     void countsAndSources();
     void childSchedule();
+    void adolescentSchedule();
     void emptyInput();
 
 private:
@@ -287,6 +288,43 @@ void TestSummaryBuilder::childSchedule()
     for (const QJsonValue& v : s.value("immunizations_due"_L1).toArray())
         if (v.toObject().value("family"_L1).toString() == u"dtap")
             QCOMPARE(v.toObject().value("dose"_L1).toInt(), 2);
+}
+
+// A 12-year-old with one HPV dose and no adolescent Tdap or MenACWY: the adolescent vaccines are due (HPV's second
+// dose not yet: it is expected by 13), and no adolescent vaccine is due for a 9-year-old.
+void TestSummaryBuilder::adolescentSchedule()
+{
+    NormalizeContext c;
+    c.provider = u"epic"_s;
+    c.endpointId = u"demo-epic"_s;
+    auto kid = [&](const char* birth, bool hpvDose) {
+        QList<NormalizedRecord> rs;
+        c.rawId = u"teen"_s;
+        rs.append(normalize(QJsonDocument::fromJson(
+                                QByteArray(R"({"resourceType":"Patient","name":[{"given":["Teen"]}],"birthDate":")") + birth + "\"}")
+                                .object(),
+                            c));
+        if (hpvDose) {
+            c.rawId = u"hpv1"_s;
+            rs.append(normalize(QJsonDocument::fromJson(R"({"resourceType":"Immunization","status":"completed",
+                "vaccineCode":{"coding":[{"system":"http://hl7.org/fhir/sid/cvx","code":"165"}]},"occurrenceDateTime":"2025-04-21"})").object(), c));
+        }
+        SummaryOptions o;
+        o.nowMs = msOf("2026-11-27T00:00:00Z");
+        QSet<QString> due;
+        for (const QJsonValue& v : buildSummary(deduplicate(rs), {}, o).value("immunizations_due"_L1).toArray())
+            due.insert(v.toObject().value("family"_L1).toString());
+        return due;
+    };
+    const QSet<QString> twelve = kid("2013-12-15", true); // 12 years 11 months
+    QVERIFY(twelve.contains(u"td"_s));
+    QVERIFY(twelve.contains(u"meningococcal"_s));
+    QVERIFY(!twelve.contains(u"hpv"_s)); // second dose expected by 13
+    const QSet<QString> thirteen = kid("2013-06-01", true);
+    QVERIFY(thirteen.contains(u"hpv"_s));
+    const QSet<QString> nine = kid("2017-06-01", false);
+    for (const char* family : {"td", "hpv", "meningococcal"})
+        QVERIFY2(!nine.contains(QLatin1StringView(family)), family);
 }
 
 void TestSummaryBuilder::emptyInput()
