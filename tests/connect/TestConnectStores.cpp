@@ -63,6 +63,18 @@ private:
     std::unique_ptr<test::VaultFixture> fixture;
     ConnectStores stores;
 
+    // Mom's sign-in at demo-athena, as a token response leaves it (patient a-1.E-1).
+    EmrConnection momAtDemoAthena() const
+    {
+        EmrConnection c;
+        c.profileId = fixture->mom.id;
+        c.endpointId = QStringLiteral("demo-athena");
+        c.provider = QStringLiteral("athena");
+        c.patientEmrId = QStringLiteral("a-1.E-1");
+        c.accessTokenEncrypted = QByteArray("sealed-access");
+        return c;
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -332,12 +344,7 @@ private Q_SLOTS:
     {
         test::VaultFixture& f = *fixture;
         QVERIFY(stores.endpoints->ensureBuiltins(BuiltinEndpoints::all()).ok());
-        EmrConnection c;
-        c.profileId = f.mom.id;
-        c.endpointId = QStringLiteral("demo-athena");
-        c.provider = QStringLiteral("athena");
-        c.patientEmrId = QStringLiteral("a-1.E-1");
-        c.accessTokenEncrypted = QByteArray("sealed-access");
+        EmrConnection c = momAtDemoAthena();
         c.refreshTokenEncrypted = QByteArray("sealed-refresh");
         c.expiresAt = QDateTime::currentDateTimeUtc().addSecs(3600);
         c.scope = QStringLiteral("openid patient/Patient.read");
@@ -390,12 +397,7 @@ private Q_SLOTS:
     {
         test::VaultFixture& f = *fixture;
         QVERIFY(stores.endpoints->ensureBuiltins(BuiltinEndpoints::all()).ok());
-        EmrConnection c;
-        c.profileId = f.mom.id;
-        c.endpointId = QStringLiteral("demo-athena");
-        c.provider = QStringLiteral("athena");
-        c.patientEmrId = QStringLiteral("a-1.E-1");
-        c.accessTokenEncrypted = QByteArray("sealed-access");
+        EmrConnection c = momAtDemoAthena();
         auto saved = stores.connections->saveSignIn(c);
         QVERIFY2(saved.ok(), test::why(saved).constData());
 
