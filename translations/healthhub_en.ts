@@ -5403,5 +5403,9 @@ First, create your account. Choose a password you will remember: it protects the
         <source>Choose a regular file to export to.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not shared by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -5434,5 +5434,9 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
         <source>Choose a regular file to export to.</source>
         <translation>Elija un archivo normal para exportar.</translation>
     </message>
+    <message>
+        <source>Not shared by %1.</source>
+        <translation>No lo compartió %1.</translation>
+    </message>
 </context>
 </TS>

@@ -215,6 +215,17 @@ QTextDocument* VisitSummaryPdf::buildDocument(const VisitSummaryData& data, cons
     const Profile& p = data.profile;
     const QJsonObject& s = data.summary.summary;
     Writer w(doc, locale);
+    // An empty section: "None recorded.", or which health systems refused that kind of record (their summary
+    // sources' not_shared), so that the doctor does not read "none" where nothing was shared.
+    const auto noneNote = [&s](const QString& type) {
+        QStringList refused;
+        for (const QJsonValue& v : s.value("sources"_L1).toArray()) {
+            const QJsonObject src = v.toObject();
+            if (src.value("not_shared"_L1).toArray().contains(type))
+                refused.append(src.value("name"_L1).toString());
+        }
+        return refused.isEmpty() ? tr("None recorded.") : tr("Not shared by %1.").arg(refused.join(u", "_s));
+    };
 
     // Who.
     QStringList who;
@@ -279,7 +290,7 @@ QTextDocument* VisitSummaryPdf::buildDocument(const VisitSummaryData& data, cons
                          {RecordFormat::code(code.value("system"_L1).toString(), code.value("code"_L1).toString())}});
         }
         if (rows.isEmpty())
-            w.note(tr("None recorded."));
+            w.note(noneNote(u"Condition"_s));
         else
             w.table({tr("Condition"), tr("Since"), tr("Code")}, rows, {55, 15, 30});
     }
@@ -295,7 +306,7 @@ QTextDocument* VisitSummaryPdf::buildDocument(const VisitSummaryData& data, cons
                          {RecordFormat::date(m.value("authored_at"_L1).toString(), locale)}});
         }
         if (rows.isEmpty())
-            w.note(tr("None recorded."));
+            w.note(noneNote(u"MedicationRequest"_s));
         else
             w.table({tr("Medication"), tr("How to take"), tr("Prescribed")}, rows, {50, 35, 15});
     }
@@ -312,7 +323,7 @@ QTextDocument* VisitSummaryPdf::buildDocument(const VisitSummaryData& data, cons
                          {RecordFormat::reactions(a.value("reactions"_L1))}});
         }
         if (rows.isEmpty())
-            w.note(s.value("no_known_allergies"_L1).toBool() ? tr("No known allergies.") : tr("None recorded."));
+            w.note(s.value("no_known_allergies"_L1).toBool() ? tr("No known allergies.") : noneNote(u"AllergyIntolerance"_s));
         else
             w.table({tr("Allergy"), tr("Risk"), tr("Reactions")}, rows, {45, 15, 40});
     }
@@ -355,7 +366,7 @@ QTextDocument* VisitSummaryPdf::buildDocument(const VisitSummaryData& data, cons
                          trend});
         }
         if (rows.isEmpty())
-            w.note(tr("None recorded."));
+            w.note(noneNote(u"Observation"_s));
         else
             w.table({tr("Test"), tr("Result"), tr("Reference range"), tr("Flag"), tr("Date"), tr("Trend")}, rows,
                     {27, 13, 13, 10, 15, 22});
@@ -376,7 +387,7 @@ QTextDocument* VisitSummaryPdf::buildDocument(const VisitSummaryData& data, cons
             rows.append(QList<Cell>{{i.value("display"_L1).toString()}, {RecordFormat::date(date, locale)}});
         }
         if (rows.isEmpty())
-            w.note(tr("None recorded."));
+            w.note(noneNote(u"Immunization"_s));
         else
             w.table({tr("Vaccine"), tr("Date")}, rows, {80, 20});
     }
@@ -398,7 +409,7 @@ QTextDocument* VisitSummaryPdf::buildDocument(const VisitSummaryData& data, cons
                          {where.join(u", "_s)}});
         }
         if (rows.isEmpty())
-            w.note(tr("None recorded."));
+            w.note(noneNote(u"Encounter"_s));
         else
             w.table({tr("Date"), tr("Visit"), tr("Where")}, rows, {15, 45, 40});
     }

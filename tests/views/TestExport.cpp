@@ -173,6 +173,30 @@ private Q_SLOTS:
         QVERIFY(!text.contains(u"not recorded"_s));
     }
 
+    // A section a health system refused (its source's not_shared) reads "Not shared by ...", not "None recorded.".
+    void pdfSaysWhatWasNotShared()
+    {
+        records::VisitSummaryData data = m_records->visitSummary(m_family.mom.id).result().value();
+        data.summary.summary.insert("medications"_L1, QJsonArray{});
+        QJsonArray sources = data.summary.summary.value("sources"_L1).toArray();
+        QVERIFY(!sources.isEmpty());
+        QJsonObject first = sources.first().toObject();
+        first.insert("name"_L1, u"Refusing Clinic"_s);
+        first.insert("not_shared"_L1, QJsonArray{u"MedicationRequest"_s});
+        sources[0] = first;
+        data.summary.summary.insert("sources"_L1, sources);
+        VisitSummaryPdf::Options options;
+        options.locale = QLocale(QLocale::English, QLocale::UnitedStates);
+        const QString path = m_out.filePath(u"not-shared.pdf"_s);
+        QVERIFY(VisitSummaryPdf::write(data, path, options).ok());
+        QPdfDocument pdf;
+        QCOMPARE(pdf.load(path), QPdfDocument::Error::None);
+        QString text;
+        for (int i = 0; i < pdf.pageCount(); ++i)
+            text += pdf.getAllText(i).text();
+        QVERIFY2(text.contains(u"Not shared by Refusing Clinic."_s), qPrintable(text.left(600)));
+    }
+
     void fhirBundlesFromTheFileMenu()
     {
         SessionServices services;
