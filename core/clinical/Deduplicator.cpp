@@ -125,6 +125,12 @@ int completeness(const NormalizedRecord& r)
     s += std::min<int>(3, r.details.size());
     if (!r.status.isEmpty())
         s += 1;
+    // A problem-list entry that states its clinical status is the record of the condition; encounter diagnoses
+    // (often a less specific code, no clinical status) only support it.
+    if (!r.clinicalStatus.isEmpty())
+        s += 2;
+    if (r.categories.contains(u"problem-list-item"_s))
+        s += 2;
     return s;
 }
 

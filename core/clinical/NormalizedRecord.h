@@ -20,7 +20,8 @@ namespace hh::clinical {
 // precision (Units::convert). 7: the canonical code does not depend on the order of the codings. 8: hemoglobin
 // and albumin in g/L (hemoglobin also mmol/L) are converted to g/dL. 9: (merge) health systems that disagree on
 // whether a condition or medication is current make a status conflict; same-day ties go to the current status.
-inline constexpr int kNormalizerVersion = 9;
+// 10: (merge) a condition's problem-list entry with a clinical status is the primary source.
+inline constexpr int kNormalizerVersion = 10;
 
 // One raw FHIR resource made comparable: canonical code, clinical dates, values in canonical units.
 // Maps onto profile_fhir_resources_normalized:

@@ -144,6 +144,14 @@ void TestDeduplicator::conditionStatusFromAClinicalStatus()
     QCOMPARE(out.first().status, u"active"_s);
     QCOMPARE(out.first().clinicalStatus, u"active"_s);
     QCOMPARE(out.first().verificationStatus, u"confirmed"_s);
+    // The problem-list entry is the record of the condition (its code and display), not an encounter diagnosis.
+    const QList<CleanRecord> lipids = deduplicate({
+        norm(condition("dx-9", "encounter-diagnosis", "", "confirmed", "2019-07-16T12:12:25-04:00"), u"athena"_s, u"r8"_s),
+        norm(condition("problem-9", "problem-list-item", "active", "confirmed", "2021-05-28T14:09:01-04:00"), u"athena"_s,
+             u"r9"_s),
+    });
+    QCOMPARE(lipids.size(), 1);
+    QCOMPARE(lipids.first().provenance.value("primary"_L1).toString(), u"r9"_s);
     const QJsonObject& provenance = out.first().provenance;
     const QString statusSource = provenance.value("status"_L1).toString(); // empty: from the primary source
     QCOMPARE(statusSource.isEmpty() ? provenance.value("primary"_L1).toString() : statusSource, u"r1"_s);
