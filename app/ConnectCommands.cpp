@@ -1,7 +1,6 @@
 // `healthhub connect` and `healthhub disconnect` (issue 4), and the demo server starter the login
 // window uses for the built-in demo health systems.
 #include "app/Commands.h"
-#include "app/DemoVault.h"
 
 #include "core/Log.h"
 #include "core/connect/ConnectService.h"
@@ -136,7 +135,7 @@ int runConnectCommand(CommandContext& ctx)
     // A demo health system signs in the demo patient who is this profile (mother, father ...), unless told.
     QString loginHint = parser.value(hintOpt).trimmed();
     if (!parser.isSet(hintOpt) && endpoint->isDemo()) {
-        loginHint = demoPatientKey(profile->relationship);
+        loginHint = connect::DemoEndpoints::patientFor(profile->relationship);
         if (loginHint.isEmpty() && isOffscreen())
             return usage(tr("The demo health systems have no patient for this profile's relationship: give "
                             "--login-hint self, mother, father or child."));

@@ -1,6 +1,7 @@
 #include "app/DemoVault.h"
 
 #include "core/Domain.h"
+#include "core/connect/DemoEndpoints.h"
 #include "core/demo/SyntheticFamily.h"
 #include "db/VaultService.h"
 
@@ -9,27 +10,19 @@
 namespace hh::app {
 
 namespace {
+// Each is the demo health systems' patient connect::DemoEndpoints::patientFor(relationship).
 struct DemoMember {
     Relationship relationship;
-    const char* key;         // the patient at the demo health systems (demo::SyntheticFamily)
     const char* displayName; // empty: the patient's first name
 };
 
 const DemoMember kFamily[] = {
-    {Relationship::Self, "self", ""},
-    {Relationship::Mother, "mother", "Mom"},
-    {Relationship::Father, "father", "Dad"},
-    {Relationship::Child, "child", ""},
+    {Relationship::Self, ""},
+    {Relationship::Mother, "Mom"},
+    {Relationship::Father, "Dad"},
+    {Relationship::Child, ""},
 };
 } // namespace
-
-QString demoPatientKey(Relationship relationship)
-{
-    for (const DemoMember& m : kFamily)
-        if (m.relationship == relationship)
-            return QString::fromLatin1(m.key);
-    return {};
-}
 
 Status openDemoVault(db::VaultService& vault)
 {
@@ -46,10 +39,11 @@ Status openDemoVault(db::VaultService& vault)
     // so that the records a profile syncs are that person's.
     const demo::SyntheticFamily people;
     for (const DemoMember& m : kFamily) {
-        const std::optional<demo::DemoPatient> person = people.patient(QString::fromLatin1(m.key));
+        const QString key = connect::DemoEndpoints::patientFor(m.relationship);
+        const std::optional<demo::DemoPatient> person = people.patient(key);
         if (!person)
             return Error(ErrorCode::Unknown, QCoreApplication::translate("hh::app", "The demo family is incomplete."),
-                         QStringLiteral("no demo patient %1").arg(QString::fromLatin1(m.key)));
+                         QStringLiteral("no demo patient %1").arg(key));
         Profile p;
         p.displayName = *m.displayName ? QString::fromUtf8(m.displayName) : person->displayName.section(u' ', 0, 0);
         p.legalName = person->displayName;

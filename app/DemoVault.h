@@ -19,8 +19,4 @@ inline constexpr char kDemoPassword[] = "demo-password";
 // call before the window is shown or from the command line.
 [[nodiscard]] Status openDemoVault(db::VaultService& vault);
 
-// The demo health systems' patient (demo::SyntheticFamily key, also the portal sign-in name) that the demo
-// vault's profile of this relationship is: "self", "mother", "father", "child"; empty for the others.
-[[nodiscard]] QString demoPatientKey(Relationship relationship);
-
 } // namespace hh::app

@@ -24,4 +24,4 @@ add_dependencies(tst_demo_sandbox hh_sandbox_harness)
 
 # The demo vault of `healthhub --demo` (app/DemoVault.cpp) holds the demo health systems' family.
 hh_add_test(NAME tst_demo_vault SOURCES demo/TestDemoVault.cpp ${CMAKE_SOURCE_DIR}/app/DemoVault.cpp
-            LIBS hh_demo hh_db LABEL integration)
+            LIBS hh_demo hh_db hh_connect LABEL integration)

@@ -2,6 +2,7 @@
 
 #include "core/Log.h"
 #include "core/Services.h"
+#include "core/connect/DemoEndpoints.h"
 #include "core/records/IRecordsService.h"
 #include "core/sync/ISyncControl.h"
 #include "ui/Async.h"
@@ -608,7 +609,7 @@ void MainWindow::connectHealthSystem()
     if (!profile || !m_services.connect)
         return;
     auto* dialog = new ConnectDialog(m_services.connect.data(), profile->id, profile->displayName, this);
-    dialog->setDemoLoginHint(relationshipKey(profile->relationship)); // Mom signs in as the demo "mother"
+    dialog->setDemoLoginHint(connect::DemoEndpoints::patientFor(profile->relationship)); // Mom: the demo "mother"
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QString id = profile->id;
     connect(dialog, &ConnectDialog::connected, this, [this, id] {

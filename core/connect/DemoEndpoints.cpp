@@ -38,6 +38,19 @@ QString DemoEndpoints::demoId(const QString& storedBase)
     return id;
 }
 
+QString DemoEndpoints::patientFor(Relationship relationship)
+{
+    switch (relationship) {
+    case Relationship::Self:
+    case Relationship::Mother:
+    case Relationship::Father:
+    case Relationship::Child:
+        return relationshipKey(relationship);
+    default:
+        return {};
+    }
+}
+
 QString DemoEndpoints::marker(const QString& id)
 {
     return kScheme + QStringLiteral("://") + id;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/Domain.h"
 #include "core/Result.h"
 #include "core/SecretBytes.h"
 
@@ -29,6 +30,9 @@ public:
     [[nodiscard]] static QString demoId(const QString& storedBase);
     // "demo://<demoId>".
     [[nodiscard]] static QString marker(const QString& demoId);
+    // The demo health systems' patient (their sign-in name, demo::SyntheticFamily's key) who is a profile of
+    // this relationship: "self", "mother", "father", "child"; empty for the others.
+    [[nodiscard]] static QString patientFor(Relationship relationship);
 
     // The URL to talk to: a registered live base for demo://<id> (invalid QUrl if that demo server
     // is not running), the stored URL itself otherwise.

@@ -13,6 +13,7 @@
 #include "app/Bootstrap.h"
 #include "app/DemoVault.h"
 #include "core/Domain.h"
+#include "core/connect/DemoEndpoints.h"
 #include "core/demo/DemoServer.h"
 #include "core/sync/SyncScheduler.h"
 #include "core/sync/SyncTypes.h"
@@ -219,7 +220,7 @@ int main(int argc, char* argv[])
     // 3. Connect each family member to both demo health systems (their demo user names).
     QList<Link> links;
     for (const Profile& p : profiles.value())
-        if (const QString demoUser = app::demoPatientKey(p.relationship); !demoUser.isEmpty())
+        if (const QString demoUser = connect::DemoEndpoints::patientFor(p.relationship); !demoUser.isEmpty())
             links.append(Link{p.id, demoUser, {}, {}});
     if (links.size() != 4)
         return fail(u"the demo family is not complete"_s);

@@ -45,8 +45,8 @@ public:
     // Pre-selects an endpoint (for "sign in again" on a connection that needs it): the search is
     // cleared and the row selected once loaded.
     void selectEndpoint(const QString& endpointId);
-    // The user name suggested to the demo health systems (their patients are "self", "mother", "father",
-    // "child": the profile's relationship key); real portals get no hint.
+    // The user name suggested to the demo health systems (connect::DemoEndpoints::patientFor the profile's
+    // relationship); real portals get no hint.
     void setDemoLoginHint(const QString& userName) { m_demoLoginHint = userName; }
     [[nodiscard]] QString selectedEndpointId() const;
     [[nodiscard]] EndpointListModel* model() const { return m_model; }
