@@ -108,4 +108,12 @@ struct SourceRef {
 // Precision of a FHIR date/dateTime as written.
 enum class TimePrecision { None, Year, Month, Day, Time };
 
+// A status that says the fact is current: a condition's active / recurrence / relapse, a medication's
+// active / on-hold / intended (each status code means the same in both resources' value sets).
+[[nodiscard]] inline bool isCurrentStatus(QStringView status)
+{
+    return status == u"active" || status == u"recurrence" || status == u"relapse" || status == u"on-hold"
+        || status == u"intended";
+}
+
 } // namespace hh::clinical

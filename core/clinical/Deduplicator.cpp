@@ -354,21 +354,19 @@ CleanRecord mergeCluster(QList<const NormalizedRecord*> members, const QString& 
             return 0;
         return r.clinicalStatus.isEmpty() && r.status == r.verificationStatus ? 1 : 2;
     };
-    const auto isCurrentStatus = [](const QString& s) {
-        return s == u"active" || s == u"recurrence" || s == u"relapse" || s == u"on-hold" || s == u"intended";
+    // m states its status later than `than`; at the same time (an order stopped and renewed the same day) the
+    // current one counts as later, whatever the order the records came in.
+    const auto statedLater = [](const NormalizedRecord& m, const NormalizedRecord& than) {
+        const QString& mt = m.recordedAt.isEmpty() ? m.effectiveAt : m.recordedAt;
+        const QString& tt = than.recordedAt.isEmpty() ? than.effectiveAt : than.recordedAt;
+        return mt > tt || (mt == tt && isCurrentStatus(m.status) && !isCurrentStatus(than.status));
     };
     const NormalizedRecord* statusFrom = primary;
     if (policy == Policy::Episodes || policy == Policy::Single) {
         for (const NormalizedRecord* m : members) {
             const int rank = statusRank(*m);
-            if (rank == 0)
-                continue;
             const int current = statusRank(*statusFrom);
-            const QString& mt = m->recordedAt.isEmpty() ? m->effectiveAt : m->recordedAt;
-            const QString& st = statusFrom->recordedAt.isEmpty() ? statusFrom->effectiveAt : statusFrom->recordedAt;
-            // Same rank and time (an order stopped and renewed the same day): the current one, whatever the order.
-            if (rank > current || (rank == current && mt > st)
-                || (rank == current && mt == st && isCurrentStatus(m->status) && !isCurrentStatus(statusFrom->status)))
+            if (rank > 0 && (rank > current || (rank == current && statedLater(*m, *statusFrom))))
                 statusFrom = m;
         }
     }
@@ -381,23 +379,19 @@ CleanRecord mergeCluster(QList<const NormalizedRecord*> members, const QString& 
     // the newest status stays, and the disagreement is kept as a conflict for people to see. Compared per
     // connection (its newest stated status), so a connection's own stopped and renewed orders do not count.
     if (policy == Policy::Episodes || policy == Policy::Single) {
-        const auto current = isCurrentStatus;
         QHash<QString, const NormalizedRecord*> newestPerConnection;
         for (const NormalizedRecord* m : members) {
             if (statusRank(*m) != 2)
                 continue;
             const QString key = m->connectionId.isEmpty() ? m->provider + u'|' + m->endpointId : m->connectionId;
             const NormalizedRecord*& slot = newestPerConnection[key];
-            const QString& mt = m->recordedAt.isEmpty() ? m->effectiveAt : m->recordedAt;
-            const QString st = slot ? (slot->recordedAt.isEmpty() ? slot->effectiveAt : slot->recordedAt) : QString();
-            // Same time: the current one (an order stopped and renewed the same day).
-            if (!slot || mt > st || (mt == st && current(m->status) && !current(slot->status)))
+            if (!slot || statedLater(*m, *slot))
                 slot = m;
         }
         bool anyCurrent = false;
         bool anyEnded = false;
         for (const NormalizedRecord* m : std::as_const(newestPerConnection))
-            (current(m->status) ? anyCurrent : anyEnded) = true;
+            (isCurrentStatus(m->status) ? anyCurrent : anyEnded) = true;
         if (anyCurrent && anyEnded) {
             QJsonArray values;
             for (const NormalizedRecord* m : std::as_const(newestPerConnection)) {

@@ -157,14 +157,13 @@ QString sharedKindLabel(const QString& type)
 
 bool isActiveCondition(const CleanRecord& c)
 {
-    const bool active = c.status == u"active" || c.status == u"recurrence" || c.status == u"relapse" ||
-                        (c.status.isEmpty() && c.effectiveEnd.isEmpty());
+    const bool active = isCurrentStatus(c.status) || (c.status.isEmpty() && c.effectiveEnd.isEmpty());
     return active && c.verificationStatus != u"refuted";
 }
 
 bool isActiveMedication(const CleanRecord& c)
 {
-    return c.status == u"active" || c.status == u"on-hold" || c.status == u"intended";
+    return isCurrentStatus(c.status);
 }
 
 bool isActiveAllergy(const CleanRecord& c)
