@@ -661,6 +661,21 @@ QJsonObject SummaryAccumulator::finish(const QList<ConnectionInfo>& connections)
     summary.insert("encounters"_L1, encounterItems);
 
     // Connections and their alerts.
+    // An alert about a connection, its source being that connection.
+    const auto connectionAlert = [](const ConnectionInfo& ci, const QString& kind, const QString& severity,
+                                    const QString& display, const QString& code) {
+        QJsonObject ref;
+        ref.insert("provider"_L1, ci.provider);
+        ref.insert("endpoint"_L1, ci.endpointId);
+        ref.insert("connection_id"_L1, ci.connectionId);
+        QJsonObject a;
+        a.insert("kind"_L1, kind);
+        a.insert("severity"_L1, severity);
+        a.insert("display"_L1, display);
+        a.insert("code"_L1, codeJson(QString(), code));
+        a.insert("sources"_L1, QJsonArray{ref});
+        return a;
+    };
     QJsonArray sources;
     for (const ConnectionInfo& ci : connections) {
         QJsonObject src;
@@ -677,38 +692,19 @@ QJsonObject SummaryAccumulator::finish(const QList<ConnectionInfo>& connections)
             QStringList what;
             for (const QString& type : ci.notShared)
                 what.append(sharedKindLabel(type));
-            QJsonObject a;
-            a.insert("kind"_L1, u"not_shared"_s);
-            a.insert("severity"_L1, u"low"_s);
-            a.insert("display"_L1, QCoreApplication::translate("hh::clinical::SummaryBuilder",
-                                                               "%1 did not share: %2 (the health system refused).")
-                                       .arg(ci.endpointName, what.join(u", "_s)));
-            a.insert("code"_L1, codeJson(QString(), u"not-shared"_s));
-            QJsonObject ref;
-            ref.insert("provider"_L1, ci.provider);
-            ref.insert("endpoint"_L1, ci.endpointId);
-            ref.insert("connection_id"_L1, ci.connectionId);
-            a.insert("sources"_L1, QJsonArray{ref});
-            alerts.append(a);
+            alerts.append(connectionAlert(ci, u"not_shared"_s, u"low"_s,
+                                          QCoreApplication::translate("hh::clinical::SummaryBuilder", "%1 did not share: %2 (the health system refused).")
+                                              .arg(ci.endpointName, what.join(u", "_s)),
+                                          u"not-shared"_s));
         }
         sources.append(src);
         if (ci.status == u"needs_reauth" || ci.status == u"error") {
-            QJsonObject a;
             const bool reauth = ci.status == u"needs_reauth";
-            a.insert("kind"_L1, reauth ? u"needs_sign_in"_s : u"connection_error"_s);
-            a.insert("severity"_L1, reauth ? u"medium"_s : u"low"_s);
-            a.insert("display"_L1,
-                     reauth ? QCoreApplication::translate("hh::clinical::SummaryBuilder",
-                                                          "%1 needs you to sign in again.")
-                                  .arg(ci.endpointName)
-                            : QCoreApplication::translate("hh::clinical::SummaryBuilder", "Syncing %1 failed.")
-                                  .arg(ci.endpointName));
-            a.insert("code"_L1, codeJson(QString(), reauth ? u"needs-sign-in"_s : u"connection-error"_s));
-            QJsonObject ref;
-            ref.insert("provider"_L1, ci.provider);
-            ref.insert("endpoint"_L1, ci.endpointId);
-            ref.insert("connection_id"_L1, ci.connectionId);
-            a.insert("sources"_L1, QJsonArray{ref});
+            QJsonObject a = connectionAlert(
+                ci, reauth ? u"needs_sign_in"_s : u"connection_error"_s, reauth ? u"medium"_s : u"low"_s,
+                reauth ? QCoreApplication::translate("hh::clinical::SummaryBuilder", "%1 needs you to sign in again.").arg(ci.endpointName)
+                       : QCoreApplication::translate("hh::clinical::SummaryBuilder", "Syncing %1 failed.").arg(ci.endpointName),
+                reauth ? u"needs-sign-in"_s : u"connection-error"_s);
             put(a, "message"_L1, ci.lastError);
             alerts.append(a);
         }
