@@ -878,6 +878,30 @@
         <source>%1 did not share: %2 (the health system refused).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>medications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>allergies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>immunizations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test results and vital signs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hh::clinical::Vaccines</name>

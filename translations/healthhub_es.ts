@@ -905,6 +905,30 @@
         <source>%1 did not share: %2 (the health system refused).</source>
         <translation>%1 no compartió: %2 (el sistema de salud lo rechazó).</translation>
     </message>
+    <message>
+        <source>conditions</source>
+        <translation>afecciones</translation>
+    </message>
+    <message>
+        <source>medications</source>
+        <translation>medicamentos</translation>
+    </message>
+    <message>
+        <source>allergies</source>
+        <translation>alergias</translation>
+    </message>
+    <message>
+        <source>immunizations</source>
+        <translation>vacunas</translation>
+    </message>
+    <message>
+        <source>test results and vital signs</source>
+        <translation>resultados de análisis y signos vitales</translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation>consultas</translation>
+    </message>
 </context>
 <context>
     <name>hh::clinical::Vaccines</name>

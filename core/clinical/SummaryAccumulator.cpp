@@ -139,19 +139,18 @@ CleanRecord trimmed(const CleanRecord& c, Part part)
 // What a refused resource type means to people (the "not shared" notice).
 QString sharedKindLabel(const QString& type)
 {
-    const char* context = "hh::clinical::SummaryBuilder";
     if (type == u"Condition")
-        return QCoreApplication::translate(context, "conditions");
+        return QCoreApplication::translate("hh::clinical::SummaryBuilder", "conditions");
     if (type == u"MedicationRequest" || type == u"MedicationStatement")
-        return QCoreApplication::translate(context, "medications");
+        return QCoreApplication::translate("hh::clinical::SummaryBuilder", "medications");
     if (type == u"AllergyIntolerance")
-        return QCoreApplication::translate(context, "allergies");
+        return QCoreApplication::translate("hh::clinical::SummaryBuilder", "allergies");
     if (type == u"Immunization")
-        return QCoreApplication::translate(context, "immunizations");
+        return QCoreApplication::translate("hh::clinical::SummaryBuilder", "immunizations");
     if (type == u"Observation")
-        return QCoreApplication::translate(context, "test results and vital signs");
+        return QCoreApplication::translate("hh::clinical::SummaryBuilder", "test results and vital signs");
     if (type == u"Encounter")
-        return QCoreApplication::translate(context, "visits");
+        return QCoreApplication::translate("hh::clinical::SummaryBuilder", "visits");
     return type;
 }
 

@@ -13,6 +13,9 @@
 #include "ui/RecordFormat.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -107,6 +110,35 @@ private Q_SLOTS:
         }
         QVERIFY2(problems.isEmpty(), qPrintable(problems.mid(0, 20).join(u'\n')));
         QVERIFY(m_es.messages.size() > 1000);
+    }
+
+    // lupdate records a message only when QCoreApplication::translate() names its context with a string literal:
+    // a context passed in a variable leaves the message out of every catalog, untranslated (the summary's
+    // "not shared" labels were).
+    void translateContextsAreLiterals()
+    {
+        // The context's first character: anything but the quote of a literal ("translate()" in prose aside).
+        static const QRegularExpression call(QStringLiteral("QCoreApplication::translate\\(\\s*([^\"\\s)])"));
+        const QDir root(QStringLiteral(HH_TRANSLATIONS_DIR "/.."));
+        QStringList problems;
+        int files = 0;
+        for (const char* dir : {"app", "core", "db", "ui"}) {
+            QDirIterator it(root.filePath(QLatin1String(dir)), {u"*.cpp"_s, u"*.h"_s}, QDir::Files,
+                            QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                QFile f(it.next());
+                QVERIFY(f.open(QIODevice::ReadOnly));
+                ++files;
+                const QString text = QString::fromUtf8(f.readAll());
+                for (auto m = call.globalMatch(text); m.hasNext();) {
+                    const auto match = m.next();
+                    problems << u"%1:%2"_s.arg(root.relativeFilePath(f.fileName()))
+                                    .arg(text.left(match.capturedStart()).count(u'\n') + 1);
+                }
+            }
+        }
+        QVERIFY(files > 100);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
     }
 
     // The app's loader gives the same plain catalog.
