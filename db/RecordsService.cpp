@@ -1,14 +1,15 @@
 #include "db/RecordsService.h"
 
 #include "core/Log.h"
+#include "core/records/ExportFile.h"
 #include "db/ConnectionFactory.h"
 #include "db/RecordsReader.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QPromise>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -223,38 +224,18 @@ QFuture<Result<ExportResult>> RecordsService::exportFhir(const QString& profileI
         // Check the profile before touching the file system.
         if (auto p = r.profile(profileId); !p)
             return p.error();
-        const QString path = QFileInfo(filePath).absoluteFilePath();
-        if (filePath.isEmpty() || QFileInfo(path).isDir())
-            return Error(ErrorCode::Io, Tr::tr("Choose a file to export to, not a folder."),
-                         u"path is a folder"_s);
-        // A device, a pipe or a socket would be replaced by the finished file (renamed over it).
-        if (QFileInfo::exists(path) && !QFileInfo(path).isFile())
-            return Error(ErrorCode::Io, Tr::tr("Choose a regular file to export to."), u"path is not a regular file"_s);
-        // Written next to the target and renamed over it when complete: never a half-written file.
-        QSaveFile file(path);
-        file.setDirectWriteFallback(false);
-        if (!file.open(QIODevice::WriteOnly))
-            return Error(ErrorCode::Io,
-                         Tr::tr("Cannot write to %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()),
-                         u"open for writing failed"_s);
-        // Owner-only from the start: the temporary file already holds health data.
-        if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
-            file.cancelWriting();
-            return Error(ErrorCode::Io,
-                         Tr::tr("Cannot protect %1 (owner-only access).").arg(QDir::toNativeSeparators(path)),
-                         u"setPermissions failed"_s);
-        }
-        auto written = r.writeFhir(profileId, kind, &file);
-        if (!written) {
-            file.cancelWriting();
-            return written.error();
-        }
-        if (!file.commit())
-            return Error(ErrorCode::Io,
-                         Tr::tr("Cannot write to %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()),
-                         u"commit failed"_s);
+        std::optional<ExportResult> written;
+        const Status st = writeExportFile(filePath, [&](QIODevice& file) -> Status {
+            auto w = r.writeFhir(profileId, kind, &file);
+            if (!w)
+                return w.error();
+            written = *w;
+            return success();
+        });
+        if (!st)
+            return st.error();
         ExportResult result = *written;
-        result.path = path;
+        result.path = QFileInfo(filePath).absoluteFilePath();
         qCInfo(lcDb) << "FHIR export written:" << result.entryCount << "entries";
         return result;
     });

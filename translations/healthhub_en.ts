@@ -1453,23 +1453,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose a file to export to, not a folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write to %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot protect %1 (owner-only access).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The operation was cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a regular file to export to.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1682,6 +1666,25 @@
     </message>
     <message>
         <source>no index.json under %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>hh::records::ExportFile</name>
+    <message>
+        <source>Choose a file to export to, not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a regular file to export to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot protect %1 (owner-only access).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5409,22 +5412,6 @@ First, create your account. Choose a password you will remember: it protects the
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a file to export to, not a folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write to %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot protect %1 (owner-only access).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a regular file to export to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

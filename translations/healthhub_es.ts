@@ -1480,24 +1480,8 @@
         <translation>La bóveda está bloqueada.</translation>
     </message>
     <message>
-        <source>Choose a file to export to, not a folder.</source>
-        <translation>Elija un archivo para exportar, no una carpeta.</translation>
-    </message>
-    <message>
-        <source>Cannot write to %1: %2</source>
-        <translation>No se puede escribir en %1: %2</translation>
-    </message>
-    <message>
-        <source>Cannot protect %1 (owner-only access).</source>
-        <translation>No se puede proteger %1 (acceso solo para el propietario).</translation>
-    </message>
-    <message>
         <source>The operation was cancelled.</source>
         <translation>Se canceló la operación.</translation>
-    </message>
-    <message>
-        <source>Choose a regular file to export to.</source>
-        <translation>Elija un archivo normal para exportar.</translation>
     </message>
 </context>
 <context>
@@ -1710,6 +1694,25 @@
     <message>
         <source>no index.json under %1</source>
         <translation>no hay index.json dentro de %1</translation>
+    </message>
+</context>
+<context>
+    <name>hh::records::ExportFile</name>
+    <message>
+        <source>Choose a file to export to, not a folder.</source>
+        <translation>Elija un archivo para exportar, no una carpeta.</translation>
+    </message>
+    <message>
+        <source>Choose a regular file to export to.</source>
+        <translation>Elija un archivo normal para exportar.</translation>
+    </message>
+    <message>
+        <source>Cannot write to %1: %2</source>
+        <translation>No se puede escribir en %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot protect %1 (owner-only access).</source>
+        <translation>No se puede proteger %1 (acceso solo para el propietario).</translation>
     </message>
 </context>
 <context>
@@ -5441,22 +5444,6 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
     <message>
         <source>Page %1 of %2</source>
         <translation>Página %1 de %2</translation>
-    </message>
-    <message>
-        <source>Choose a file to export to, not a folder.</source>
-        <translation>Elija un archivo para exportar, no una carpeta.</translation>
-    </message>
-    <message>
-        <source>Cannot write to %1: %2</source>
-        <translation>No se puede escribir en %1: %2</translation>
-    </message>
-    <message>
-        <source>Cannot protect %1 (owner-only access).</source>
-        <translation>No se puede proteger %1 (acceso solo para el propietario).</translation>
-    </message>
-    <message>
-        <source>Choose a regular file to export to.</source>
-        <translation>Elija un archivo normal para exportar.</translation>
     </message>
     <message>
         <source>Not shared by %1.</source>

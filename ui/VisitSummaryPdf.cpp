@@ -1,18 +1,16 @@
 #include "ui/VisitSummaryPdf.h"
 
+#include "core/records/ExportFile.h"
 #include "ui/ProfileListModel.h"
 #include "ui/RecordFormat.h"
 #include "ui/SparklineTextObject.h"
 
 #include <QAbstractTextDocumentLayout>
-#include <QDir>
-#include <QFileInfo>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextTable>
@@ -509,30 +507,7 @@ Status VisitSummaryPdf::write(const VisitSummaryData& data, QIODevice* device, c
 
 Status VisitSummaryPdf::write(const VisitSummaryData& data, const QString& path, const Options& options)
 {
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    if (path.isEmpty() || QFileInfo(absolute).isDir())
-        return Error(ErrorCode::Io, tr("Choose a file to export to, not a folder."), u"path is a folder"_s);
-    // A device, a pipe or a socket would be replaced by the finished file (renamed over it).
-    if (QFileInfo::exists(absolute) && !QFileInfo(absolute).isFile())
-        return Error(ErrorCode::Io, tr("Choose a regular file to export to."), u"path is not a regular file"_s);
-    QSaveFile file(absolute);
-    file.setDirectWriteFallback(false);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error(ErrorCode::Io, tr("Cannot write to %1: %2").arg(QDir::toNativeSeparators(absolute), file.errorString()),
-                     u"open for writing failed"_s);
-    if (!file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
-        file.cancelWriting();
-        return Error(ErrorCode::Io, tr("Cannot protect %1 (owner-only access).").arg(QDir::toNativeSeparators(absolute)),
-                     u"setPermissions failed"_s);
-    }
-    if (Status st = write(data, &file, options); !st) {
-        file.cancelWriting();
-        return st;
-    }
-    if (!file.commit())
-        return Error(ErrorCode::Io, tr("Cannot write to %1: %2").arg(QDir::toNativeSeparators(absolute), file.errorString()),
-                     u"commit failed"_s);
-    return success();
+    return records::writeExportFile(path, [&](QIODevice& file) { return write(data, &file, options); });
 }
 
 } // namespace hh::ui
