@@ -4,9 +4,9 @@
 
 #include <QMetaType>
 #include <QString>
+#include <QUrl>
 
 #include <optional>
-#include <QUrl>
 
 namespace hh::smart {
 

@@ -19,10 +19,9 @@ class QThread;
 
 namespace hh::sync {
 
-class SyncCancelHandle;
-
 class ISyncStore;
 class ITokenProvider;
+class SyncCancelHandle;
 class SyncWorker;
 
 // Runs syncs: a queue of connections and at most maxConcurrent() SyncWorkers at once, each in its own

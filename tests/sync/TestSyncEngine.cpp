@@ -112,6 +112,18 @@ private:
         return s;
     }
 
+    // A job of `c` left 'running' (by a crash, or by another process that is syncing); its id, empty on failure.
+    QString insertRunningJob(const Conn& c)
+    {
+        const QString id = newId();
+        const QString now = nowUtcIso();
+        const bool ok = m_vault->exec(QStringLiteral("INSERT INTO profile_sync_jobs (id, profile_id, connection_id, "
+                                                     "provider, status, started_at, created_at) VALUES "
+                                                     "(?, ?, ?, 'epic', 'running', ?, ?)"),
+                                      {id, c.profileId, c.connectionId, now, now});
+        return ok ? id : QString();
+    }
+
     // Syncs one connection to the end and returns its result.
     SyncJobResult syncOne(const Conn& c, SyncEngineOptions options = testOptions())
     {
@@ -546,11 +558,8 @@ private Q_SLOTS:
     void anotherProcessSyncingIsLeftAlone()
     {
         const Conn c = connect(QStringLiteral("self"), Vendor::Epic);
-        const QString theirJob = newId();
-        const QString now = nowUtcIso();
-        QVERIFY(m_vault->exec(QStringLiteral("INSERT INTO profile_sync_jobs (id, profile_id, connection_id, provider, "
-                                             "status, started_at, created_at) VALUES (?, ?, ?, 'epic', 'running', ?, ?)"),
-                              {theirJob, c.profileId, c.connectionId, now, now}));
+        const QString theirJob = insertRunningJob(c);
+        QVERIFY(!theirJob.isEmpty());
         QTemporaryDir lockDir;
         SyncEngineOptions options = testOptions();
         options.lockFilePath = lockDir.filePath(QStringLiteral("sync.lock"));
@@ -585,11 +594,9 @@ private Q_SLOTS:
     void startupMarksInterruptedJobsFailed()
     {
         const Conn c = connect(QStringLiteral("self"), Vendor::Epic);
-        const QString jobId = newId();
+        const QString jobId = insertRunningJob(c);
+        QVERIFY(!jobId.isEmpty());
         const QString now = nowUtcIso();
-        QVERIFY(m_vault->exec(QStringLiteral("INSERT INTO profile_sync_jobs (id, profile_id, connection_id, provider, "
-                                             "status, started_at, created_at) VALUES (?, ?, ?, 'epic', 'running', ?, ?)"),
-                              {jobId, c.profileId, c.connectionId, now, now}));
         QVERIFY(m_vault->exec(QStringLiteral("INSERT INTO profile_summary (profile_id, status, updated_at) VALUES "
                                              "(?, 'syncing', ?)"),
                               {c.profileId, now}));
