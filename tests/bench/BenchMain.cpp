@@ -335,6 +335,7 @@ int main(int argc, char* argv[])
     } else {
         setValue(rawInsert, l->resources / l->rawSeconds);
         breakdown.insert(u"raw_insert_seconds"_s, l->rawSeconds);
+        breakdown.insert(u"raw_insert_rows_per_transaction"_s, LocalBench::kRawBatch);
         if (l->rawPageTxSeconds)
             breakdown.insert(u"raw_insert_page_tx_seconds"_s, *l->rawPageTxSeconds);
         breakdown.insert(u"pipeline_ingest_seconds"_s, l->ingestSeconds);
@@ -363,7 +364,7 @@ int main(int argc, char* argv[])
                                 .arg(qRound64(partial));
             ratio.note = u"needs the pipeline"_s;
         }
-        rawInsert.note = u"%1 rows in %2 s"_s.arg(l->resources).arg(l->rawSeconds, 0, 'f', 1);
+        rawInsert.note = u"%1 rows in %2 s, %3 per transaction"_s.arg(l->resources).arg(l->rawSeconds, 0, 'f', 1).arg(LocalBench::kRawBatch);
     }
 
     // 3. Opening the big profile in the profile view.

@@ -5,6 +5,7 @@
 #include "core/sync/FhirPage.h"
 #include "db/ConnectionFactory.h"
 #include "core/sync/SessionPipe.h"
+#include "db/SyncSession.h"
 #include "db/SyncStore.h"
 
 // HH_BENCH_HAVE_PIPELINE is set by bench.cmake when hh_db builds db/ClinicalPipeline.cpp.
@@ -22,6 +23,8 @@
 using namespace Qt::StringLiterals;
 
 namespace hh::bench {
+
+static_assert(kSyncBatchRows == db::SyncSession::kBatchRows, "the baseline commits as the sync does");
 
 namespace {
 Error benchError(const QString& detail)
