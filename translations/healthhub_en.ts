@@ -2556,10 +2556,6 @@
 <context>
     <name>hh::ui::FamilyPage</name>
     <message>
-        <source>&amp;Add family member</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>S&amp;ync all</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2608,10 +2604,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Cancel sync</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cancel sync</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2621,6 +2613,14 @@
     </message>
     <message>
         <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;dd family member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel s&amp;ync</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2792,10 +2792,6 @@ First, create your account. Choose a password you will remember: it protects the
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show c&amp;hart…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Filter by test name or code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2849,6 +2845,10 @@ First, create your account. Choose a password you will remember: it protects the
     </message>
     <message>
         <source>%1 tests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show cha&amp;rt…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3346,6 +3346,14 @@ First, create your account. Choose a password you will remember: it protects the
     </message>
     <message>
         <source>Choose the language Health Hub uses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel s&amp;ync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop every sync that is running</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4603,14 +4611,6 @@ First, create your account. Choose a password you will remember: it protects the
 <context>
     <name>hh::ui::SourcesSection</name>
     <message>
-        <source>&amp;Connect a health system…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Health s&amp;ystems</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Connected health systems</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4651,10 +4651,6 @@ First, create your account. Choose a password you will remember: it protects the
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Recent s&amp;yncs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Recent syncs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4684,6 +4680,18 @@ First, create your account. Choose a password you will remember: it protects the
     </message>
     <message>
         <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect a health system…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health syste&amp;ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recen&amp;t syncs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4936,14 +4944,6 @@ First, create your account. Choose a password you will remember: it protects the
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Sync now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cancel the sync of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4953,6 +4953,14 @@ First, create your account. Choose a password you will remember: it protects the
     </message>
     <message>
         <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4997,10 +5005,6 @@ First, create your account. Choose a password you will remember: it protects the
 <context>
     <name>hh::ui::SyncPanel</name>
     <message>
-        <source>C&amp;ancel all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5014,18 +5018,6 @@ First, create your account. Choose a password you will remember: it protects the
     </message>
     <message>
         <source>Sync history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sync &amp;history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Sync everyone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Sync all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5053,6 +5045,22 @@ First, create your account. Choose a password you will remember: it protects the
     </message>
     <message>
         <source>Not syncing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel a&amp;ll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync hist&amp;ory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ync everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ync all</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2583,10 +2583,6 @@
 <context>
     <name>hh::ui::FamilyPage</name>
     <message>
-        <source>&amp;Add family member</source>
-        <translation>&amp;Agregar familiar</translation>
-    </message>
-    <message>
         <source>S&amp;ync all</source>
         <translation>&amp;Sincronizar todo</translation>
     </message>
@@ -2635,10 +2631,6 @@
         <translation>Progreso de la sincronización</translation>
     </message>
     <message>
-        <source>&amp;Cancel sync</source>
-        <translation>&amp;Cancelar la sincronización</translation>
-    </message>
-    <message>
         <source>Cancel sync</source>
         <translation>Cancelar la sincronización</translation>
     </message>
@@ -2649,6 +2641,14 @@
     <message>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>A&amp;dd family member</source>
+        <translation>Añadir fa&amp;miliar</translation>
+    </message>
+    <message>
+        <source>Cancel s&amp;ync</source>
+        <translation>Cancelar &amp;sincronización</translation>
     </message>
 </context>
 <context>
@@ -2820,11 +2820,7 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
     <name>hh::ui::LabsSection</name>
     <message>
         <source>&amp;Out of range only</source>
-        <translation>Solo &amp;fuera de rango</translation>
-    </message>
-    <message>
-        <source>Show c&amp;hart…</source>
-        <translation>Mostrar &amp;gráfico…</translation>
+        <translation>Solo fuera de ran&amp;go</translation>
     </message>
     <message>
         <source>Filter by test name or code</source>
@@ -2881,6 +2877,10 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
     <message>
         <source>%1 tests</source>
         <translation>%1 análisis</translation>
+    </message>
+    <message>
+        <source>Show cha&amp;rt…</source>
+        <translation>Mostrar gráf&amp;ico…</translation>
     </message>
 </context>
 <context>
@@ -3378,6 +3378,14 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
     <message>
         <source>Choose the language Health Hub uses</source>
         <translation>Elegir el idioma que usa Health Hub</translation>
+    </message>
+    <message>
+        <source>Cancel s&amp;ync</source>
+        <translation>Cancelar &amp;sincronización</translation>
+    </message>
+    <message>
+        <source>Stop every sync that is running</source>
+        <translation>Detener todas las sincronizaciones en curso</translation>
     </message>
 </context>
 <context>
@@ -4634,14 +4642,6 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
 <context>
     <name>hh::ui::SourcesSection</name>
     <message>
-        <source>&amp;Connect a health system…</source>
-        <translation>C&amp;onectar un sistema de salud…</translation>
-    </message>
-    <message>
-        <source>Health s&amp;ystems</source>
-        <translation>&amp;Sistemas de salud</translation>
-    </message>
-    <message>
         <source>Connected health systems</source>
         <translation>Sistemas de salud conectados</translation>
     </message>
@@ -4682,10 +4682,6 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
         <translation>La sincronización no está disponible en esta sesión. Los registros de abajo son los que ya están guardados en esta computadora.</translation>
     </message>
     <message>
-        <source>Recent s&amp;yncs</source>
-        <translation>Sincronizaciones &amp;recientes</translation>
-    </message>
-    <message>
         <source>Recent syncs</source>
         <translation>Sincronizaciones recientes</translation>
     </message>
@@ -4716,6 +4712,18 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
     <message>
         <source>Never</source>
         <translation>Nunca</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect a health system…</source>
+        <translation>Co&amp;nectar un sistema de salud…</translation>
+    </message>
+    <message>
+        <source>Health syste&amp;ms</source>
+        <translation>Siste&amp;mas de salud</translation>
+    </message>
+    <message>
+        <source>Recen&amp;t syncs</source>
+        <translation>Sincronizaciones &amp;recientes</translation>
     </message>
 </context>
 <context>
@@ -4967,14 +4975,6 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
         <translation>Último problema: %1</translation>
     </message>
     <message>
-        <source>&amp;Cancel</source>
-        <translation>&amp;Cancelar</translation>
-    </message>
-    <message>
-        <source>&amp;Sync now</source>
-        <translation>&amp;Sincronizar ahora</translation>
-    </message>
-    <message>
         <source>Cancel the sync of %1</source>
         <translation>Cancelar la sincronización de %1</translation>
     </message>
@@ -4985,6 +4985,14 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
     </message>
 </context>
 <context>
@@ -5028,10 +5036,6 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
 <context>
     <name>hh::ui::SyncPanel</name>
     <message>
-        <source>C&amp;ancel all</source>
-        <translation>C&amp;ancelar todo</translation>
-    </message>
-    <message>
         <source>&amp;Refresh</source>
         <translation>Ac&amp;tualizar</translation>
     </message>
@@ -5046,18 +5050,6 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
     <message>
         <source>Sync history</source>
         <translation>Historial de sincronización</translation>
-    </message>
-    <message>
-        <source>Sync &amp;history</source>
-        <translation>&amp;Historial de sincronización</translation>
-    </message>
-    <message>
-        <source>&amp;Sync everyone</source>
-        <translation>&amp;Sincronizar a todos</translation>
-    </message>
-    <message>
-        <source>&amp;Sync all</source>
-        <translation>&amp;Sincronizar todo</translation>
     </message>
     <message>
         <source>Sync every family member now</source>
@@ -5085,6 +5077,22 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
     <message>
         <source>Not syncing.</source>
         <translation>Sin sincronizar.</translation>
+    </message>
+    <message>
+        <source>Cancel a&amp;ll</source>
+        <translation>Cancelar to&amp;do</translation>
+    </message>
+    <message>
+        <source>Sync hist&amp;ory</source>
+        <translation>&amp;Historial de sincronización</translation>
+    </message>
+    <message>
+        <source>S&amp;ync everyone</source>
+        <translation>&amp;Sincronizar a todos</translation>
+    </message>
+    <message>
+        <source>S&amp;ync all</source>
+        <translation>&amp;Sincronizar todo</translation>
     </message>
 </context>
 <context>

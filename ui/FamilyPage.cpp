@@ -27,7 +27,7 @@ FamilyPage::FamilyPage(ProfileListModel* model, QWidget* parent)
       m_loadingPage(new QWidget(m_stack)),
       m_emptyPage(new QWidget(m_stack)),
       m_list(new QListView(m_stack)),
-      m_addButton(new QPushButton(tr("&Add family member"), m_emptyPage)),
+      m_addButton(new QPushButton(tr("A&dd family member"), m_emptyPage)),
       m_search(new QLineEdit(this)),
       m_syncAll(new QPushButton(tr("S&ync all"), this)),
       m_syncProgress(new QProgressBar(this)),
@@ -197,7 +197,7 @@ void FamilyPage::setSyncAvailable(bool available)
 void FamilyPage::setSyncRunning(int done, int total)
 {
     m_syncRunning = true;
-    m_syncAll->setText(tr("&Cancel sync"));
+    m_syncAll->setText(tr("Cancel s&ync"));
     m_syncAll->setAccessibleName(tr("Cancel sync"));
     m_syncProgress->setRange(0, std::max(total, 1));
     m_syncProgress->setValue(std::min(done, std::max(total, 1)));

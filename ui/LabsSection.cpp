@@ -22,7 +22,7 @@ LabsSection::LabsSection(IRecordsService* service, QWidget* parent)
       m_model(new TestTableModel(this)),
       m_kind(new QComboBox(this)),
       m_abnormal(new QCheckBox(tr("&Out of range only"), this)),
-      m_chart(new QPushButton(tr("Show c&hart…"), this)),
+      m_chart(new QPushButton(tr("Show cha&rt…"), this)),
       m_table(new QTableView(this))
 {
     setObjectName(u"labsSection"_s);

@@ -29,6 +29,7 @@
 #include <QMenuBar>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QShortcut>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -93,10 +94,12 @@ MainWindow::MainWindow(const User& user, IAccountService& accounts, IProfileServ
     connect(m_familyPage, &FamilyPage::currentProfileChanged, this, &MainWindow::updateActions);
     connect(m_familyPage, &FamilyPage::searchRequested, this, &MainWindow::searchFamily);
     connect(m_familyPage, &FamilyPage::syncAllRequested, this, &MainWindow::syncAll);
-    connect(m_familyPage, &FamilyPage::cancelSyncRequested, this, [this] {
-        if (m_services.syncControl)
-            m_services.syncControl->cancelAll();
-    });
+    connect(m_familyPage, &FamilyPage::cancelSyncRequested, m_cancelSyncAction, &QAction::trigger);
+    // Delete removes a profile from the family list only (a window-wide Delete fired in the record tables too).
+    auto* removeKey = new QShortcut(QKeySequence::Delete, m_familyPage->listView(), nullptr, nullptr,
+                                    Qt::WidgetWithChildrenShortcut);
+    removeKey->setObjectName(u"removeProfileShortcut"_s);
+    connect(removeKey, &QShortcut::activated, m_removeAction, &QAction::trigger);
     connect(m_profileView, &ProfileView::backRequested, this, &MainWindow::showFamilyPage);
     connect(m_profileView, &ProfileView::connectRequested, this, &MainWindow::connectHealthSystem);
     connect(m_profileView, &ProfileView::exportPdfRequested, this, &MainWindow::exportVisitSummary);
@@ -157,7 +160,8 @@ void MainWindow::createActions()
                         tr("Edit the selected family member"));
     m_editAction->setIcon(themedIcon(u"document-edit"_s, u":/icons/edit.svg"_s));
     m_editAction->setIconText(tr("Edit"));
-    m_removeAction = make(u"removeProfileAction"_s, tr("&Remove profile…"), QKeySequence(QKeySequence::Delete),
+    // Delete works in the family list only (below): in a profile's tables it would offer to remove the profile.
+    m_removeAction = make(u"removeProfileAction"_s, tr("&Remove profile…"), {},
                           tr("Remove the selected family member and all their records"));
     m_removeAction->setIcon(themedIcon(u"list-remove"_s, u":/icons/remove.svg"_s));
     m_removeAction->setIconText(tr("Remove"));
@@ -184,6 +188,8 @@ void MainWindow::createActions()
     m_syncAllAction = make(u"syncAllAction"_s, tr("S&ync all"), QKeySequence(QKeySequence::Refresh),
                            tr("Fetch new records from every connected health system"));
     m_syncAllAction->setIcon(themedIcon(u"view-refresh"_s, u":/icons/sync.svg"_s));
+    // F5 (Sync all) never stops a sync: cancelling is an action of its own.
+    m_cancelSyncAction = make(u"cancelSyncAction"_s, tr("Cancel s&ync"), {}, tr("Stop every sync that is running"));
     m_showFamilyAction = make(u"showFamilyAction"_s, tr("&Family"), QKeySequence(Qt::ALT | Qt::Key_Home),
                               tr("Show the whole family"));
     m_showFamilyAction->setIcon(themedIcon(u"go-home"_s, u":/icons/family.svg"_s));
@@ -206,11 +212,10 @@ void MainWindow::createActions()
     connect(m_exportFhirAction, &QAction::triggered, this, &MainWindow::exportFhirBundle);
     connect(m_exportIpsAction, &QAction::triggered, this, &MainWindow::exportPatientSummary);
     connect(m_connectAction, &QAction::triggered, this, &MainWindow::connectHealthSystem);
-    connect(m_syncAllAction, &QAction::triggered, this, [this] {
-        if (m_familyPage->isSyncRunning() && m_services.syncControl)
+    connect(m_syncAllAction, &QAction::triggered, this, &MainWindow::syncAll);
+    connect(m_cancelSyncAction, &QAction::triggered, this, [this] {
+        if (m_services.syncControl)
             m_services.syncControl->cancelAll();
-        else
-            syncAll();
     });
     connect(m_showFamilyAction, &QAction::triggered, this, &MainWindow::showFamilyPage);
     connect(m_openProfileAction, &QAction::triggered, this,
@@ -255,6 +260,7 @@ void MainWindow::createMenus()
     family->addSeparator();
     family->addAction(m_connectAction);
     family->addAction(m_syncAllAction);
+    family->addAction(m_cancelSyncAction);
 
     QMenu* account = addMenu(u"accountMenu"_s, tr("A&ccount"));
     account->addAction(m_changePasswordAction);
@@ -352,6 +358,7 @@ void MainWindow::updateActions()
     m_exportIpsAction->setEnabled(hasCurrent && records && !m_exporting);
     m_connectAction->setEnabled(hasCurrent && !m_services.connect.isNull());
     m_syncAllAction->setEnabled(!m_services.syncControl.isNull());
+    m_cancelSyncAction->setEnabled(!m_services.syncControl.isNull() && m_familyPage->isSyncRunning());
     m_openProfileAction->setEnabled(!m_familyPage->currentProfileId().isEmpty()
                                     && m_pages->currentWidget() == m_familyPage);
     m_searchAction->setEnabled(records);
@@ -378,6 +385,7 @@ void MainWindow::connectServices()
         connect(control, &sync::ISyncControl::profileSynced, this, &MainWindow::refreshOverview);
         connect(control, &sync::ISyncControl::syncRequestFailed, this, [this](const Error& e) {
             m_familyPage->setSyncIdle(e.message());
+            updateActions();
         });
         connect(control, &sync::ISyncControl::idle, this, [this] {
             QString message;
@@ -390,6 +398,7 @@ void MainWindow::connectServices()
             m_syncDone = 0;
             m_syncFailed = 0;
             m_familyPage->setSyncIdle(message);
+            updateActions();
             refreshOverviews();
         });
         // Syncs already running (started before this window, or by the schedule).
@@ -404,10 +413,13 @@ void MainWindow::syncAll()
 {
     if (!m_services.syncControl)
         return;
-    m_syncDone = 0;
-    m_syncFailed = 0;
-    m_familyPage->setSyncRunning(0, 0);
+    if (!m_familyPage->isSyncRunning()) { // a second Sync all while syncing adds to the running count
+        m_syncDone = 0;
+        m_syncFailed = 0;
+        m_familyPage->setSyncRunning(0, 0);
+    }
     m_services.syncControl->syncAll();
+    updateActions();
 }
 
 void MainWindow::onSyncFinished(const sync::SyncJobResult& result)

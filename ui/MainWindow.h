@@ -146,6 +146,7 @@ private:
     QAction* m_exportIpsAction = nullptr;
     QAction* m_connectAction = nullptr;
     QAction* m_syncAllAction = nullptr;
+    QAction* m_cancelSyncAction = nullptr;
     QAction* m_showFamilyAction = nullptr;
     QAction* m_openProfileAction = nullptr;
     QAction* m_searchAction = nullptr;

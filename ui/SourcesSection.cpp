@@ -25,7 +25,7 @@ SourcesSection::SourcesSection(const SessionServices& services, QWidget* parent)
       m_connections(new QTreeWidget(this)),
       m_jobs(new QTreeWidget(this)),
       m_status(new QLabel(this)),
-      m_connect(new QPushButton(tr("&Connect a health system…"), this)),
+      m_connect(new QPushButton(tr("Co&nnect a health system…"), this)),
       m_panelContainer(new QWidget(this)),
       m_panelLayout(new QVBoxLayout(m_panelContainer))
 {
@@ -34,7 +34,7 @@ SourcesSection::SourcesSection(const SessionServices& services, QWidget* parent)
     QFont bold = font();
     bold.setWeight(QFont::DemiBold);
 
-    auto* connectionsLabel = new QLabel(tr("Health s&ystems"), this);
+    auto* connectionsLabel = new QLabel(tr("Health syste&ms"), this);
     connectionsLabel->setFont(bold);
     connectionsLabel->setBuddy(m_connections);
     m_connections->setObjectName(u"connectionsTreeWidget"_s);
@@ -70,7 +70,7 @@ SourcesSection::SourcesSection(const SessionServices& services, QWidget* parent)
         m_panelLayout->addWidget(placeholder);
     }
 
-    auto* jobsLabel = new QLabel(tr("Recent s&yncs"), this);
+    auto* jobsLabel = new QLabel(tr("Recen&t syncs"), this);
     jobsLabel->setFont(bold);
     jobsLabel->setBuddy(m_jobs);
     m_jobs->setObjectName(u"syncJobsTreeWidget"_s);

@@ -311,7 +311,7 @@ private Q_SLOTS:
         main->familyPage()->selectProfile(dad.id);
         auto* remove = child<QAction>(main, u"removeProfileAction"_s);
         QVERIFY(remove->isEnabled());
-        QCOMPARE(remove->shortcut(), QKeySequence(QKeySequence::Delete));
+        QVERIFY(remove->shortcut().isEmpty()); // Delete belongs to the family list, not to the whole window
 
         MessageRecorder messages;
         messages.answer = false; // Cancel
@@ -323,10 +323,21 @@ private Q_SLOTS:
         QCOMPARE(main->profileModel()->rowCount(), 2);
         QVERIFY(f.profiles.byId(dad.id));
 
-        // Delete key, confirmed.
-        messages.answer = true;
+        // Delete in an open profile's view offers nothing (it used to offer to remove the profile).
         QVERIFY(activate(main));
-        QTest::keyClick(main, Qt::Key_Delete);
+        main->familyPage()->selectProfile(dad.id);
+        main->familyPage()->listView()->setFocus();
+        QTest::keyClick(main->familyPage()->listView(), Qt::Key_Return);
+        QTRY_COMPARE(main->profileView()->profile().id, dad.id);
+        QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : main, Qt::Key_Delete);
+        QCOMPARE(messages.count(MessageBoxes::Kind::Confirmation), 1);
+        QTest::keyClick(main, Qt::Key_Home, Qt::AltModifier); // back to the family
+
+        // Delete key in the family list, confirmed.
+        messages.answer = true;
+        main->familyPage()->selectProfile(dad.id);
+        main->familyPage()->listView()->setFocus();
+        QTest::keyClick(main->familyPage()->listView(), Qt::Key_Delete);
         QCOMPARE(messages.count(MessageBoxes::Kind::Confirmation), 2);
         QTRY_COMPARE(main->profileModel()->rowCount(), 1);
         QCOMPARE(f.profiles.removeCalls, 1);

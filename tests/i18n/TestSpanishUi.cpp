@@ -68,6 +68,13 @@ private Q_SLOTS:
         QVERIFY(one != u"1 years"_s);
     }
 
+    // The Spanish mnemonics differ from the English ones: they must not clash either (with the Spanish menus).
+    void spanishKeysAreUnambiguous()
+    {
+        const QStringList problems = hh::test::ambiguousKeysOnEveryPage();
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    }
+
     void mainWindowAndDashboardInSpanish()
     {
         hh::test::ViewsEnv env;

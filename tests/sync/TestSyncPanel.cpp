@@ -3,6 +3,7 @@
 
 #include "core/sync/ISyncControl.h"
 #include "core/sync/ISyncHistory.h"
+#include "sync/FakeSyncHistory.h"
 #include "ui/sync/SyncConnectionRow.h"
 #include "ui/sync/SyncHistoryModel.h"
 #include "ui/sync/SyncPanel.h"
@@ -43,48 +44,8 @@ public:
     }
 };
 
-template<typename T>
-QFuture<T> ready(T value)
-{
-    QPromise<T> p;
-    p.start();
-    p.addResult(std::move(value));
-    p.finish();
-    return p.future();
-}
-
-class FakeSyncHistory final : public ISyncHistory
-{
-public:
-    QList<ConnectionSyncInfo> conns;
-    QList<SyncJobRecord> jobList;
-    int connectionCalls = 0;
-    int jobCalls = 0;
-    std::optional<Error> failWith;
-
-    QFuture<Result<QList<ConnectionSyncInfo>>> connections(const QString& profileId) override
-    {
-        ++connectionCalls;
-        if (failWith)
-            return ready(Result<QList<ConnectionSyncInfo>>(*failWith));
-        QList<ConnectionSyncInfo> out;
-        for (const ConnectionSyncInfo& c : conns) {
-            if (profileId.isEmpty() || c.profileId == profileId)
-                out << c;
-        }
-        return ready(Result<QList<ConnectionSyncInfo>>(out));
-    }
-    QFuture<Result<QList<SyncJobRecord>>> jobs(const QString& profileId, int limit) override
-    {
-        ++jobCalls;
-        QList<SyncJobRecord> out;
-        for (const SyncJobRecord& j : jobList) {
-            if ((profileId.isEmpty() || j.profileId == profileId) && out.size() < limit)
-                out << j;
-        }
-        return ready(Result<QList<SyncJobRecord>>(out));
-    }
-};
+using hh::test::FakeSyncHistory;
+using hh::test::ready;
 
 ConnectionSyncInfo conn(const QString& id, const QString& profile, const QString& endpoint, const QString& status)
 {

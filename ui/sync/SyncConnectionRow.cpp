@@ -154,7 +154,8 @@ void SyncConnectionRow::updateTexts()
     m_error->setText(m_info.lastError.isEmpty() ? QString() : tr("Last problem: %1").arg(m_info.lastError));
     m_error->setVisible(!m_info.lastError.isEmpty());
 
-    m_button->setText(m_active ? tr("&Cancel") : tr("&Sync now"));
+    // No mnemonic: every connection has a row (one letter would be ambiguous); Tab reaches them.
+    m_button->setText(m_active ? tr("Cancel") : tr("Sync now"));
     m_button->setAccessibleName(m_active ? tr("Cancel the sync of %1").arg(name) : tr("Sync %1 now").arg(name));
     m_button->setEnabled(m_active || m_info.status != u"disconnected");
     setAccessibleName(tr("%1: %2").arg(name, status));

@@ -26,7 +26,7 @@ SyncPanel::SyncPanel(ISyncControl* control, ISyncHistory* history, QWidget* pare
     , m_overall(new QProgressBar(this))
     , m_overallLabel(new QLabel(this))
     , m_syncAll(new QPushButton(this))
-    , m_cancelAll(new QPushButton(tr("C&ancel all"), this))
+    , m_cancelAll(new QPushButton(tr("Cancel a&ll"), this))
     , m_refresh(new QPushButton(tr("&Refresh"), this))
     , m_error(new QLabel(this))
     , m_noConnections(new QLabel(tr("No health system is connected yet."), this))
@@ -54,7 +54,6 @@ SyncPanel::SyncPanel(ISyncControl* control, ISyncHistory* history, QWidget* pare
     m_cancelAll->setEnabled(false);
     for (QPushButton* b : {m_syncAll, m_cancelAll, m_refresh})
         b->setAutoDefault(false);
-    m_refresh->setShortcut(QKeySequence::Refresh);
     m_rows->setContentsMargins(0, 0, 0, 0);
     m_rows->addWidget(m_noConnections);
 
@@ -78,7 +77,7 @@ SyncPanel::SyncPanel(ISyncControl* control, ISyncHistory* history, QWidget* pare
     header->addWidget(m_cancelAll);
     header->addWidget(m_syncAll);
 
-    auto* historyLabel = new QLabel(tr("Sync &history"), this);
+    auto* historyLabel = new QLabel(tr("Sync hist&ory"), this);
     historyLabel->setObjectName(QStringLiteral("syncHistoryLabel"));
     historyLabel->setBuddy(m_table);
 
@@ -116,7 +115,7 @@ bool SyncPanel::concerns(const QString& profileId) const
 void SyncPanel::setProfileId(const QString& profileId)
 {
     m_profileId = profileId;
-    m_syncAll->setText(profileId.isEmpty() ? tr("&Sync everyone") : tr("&Sync all"));
+    m_syncAll->setText(profileId.isEmpty() ? tr("S&ync everyone") : tr("S&ync all"));
     m_syncAll->setAccessibleName(profileId.isEmpty() ? tr("Sync every family member now")
                                                      : tr("Sync all health systems of this family member now"));
     m_active.clear();
