@@ -112,6 +112,7 @@ int runGui(int& argc, char** argv, const GuiOptions& options)
         QObject::connect(pipeline, &db::PipelineRunner::profileFailed, records,
                          [records](const QString& profileId, const Error&) { records->notifyProfileChanged(profileId); });
         pipeline->start();
+        session->scheduler->useStoredSettings(); // Settings ▸ Preferences: the schedule, kept in the vault
         session->scheduler->start();
         ui::SessionServices services;
         services.records = records;

@@ -3096,14 +3096,6 @@ First, create your account. Choose a password you will remember: it protects the
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Auto-lock…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose after how many minutes without use Health Hub locks itself</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;About Health Hub</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3354,6 +3346,14 @@ First, create your account. Choose a password you will remember: it protects the
     </message>
     <message>
         <source>Stop every sync that is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-lock and automatic sync</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4514,6 +4514,30 @@ First, create your account. Choose a password you will remember: it protects the
     </message>
     <message>
         <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never (only when I ask)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When Health Hub starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync automatically:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Once a day: while Health Hub is open, every health system not synced in the last 24 hours is synced. The choice is kept in the vault.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3127,14 +3127,6 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
         <translation>Cambiar la contraseña que abre la bóveda</translation>
     </message>
     <message>
-        <source>&amp;Auto-lock…</source>
-        <translation>&amp;Bloqueo automático…</translation>
-    </message>
-    <message>
-        <source>Choose after how many minutes without use Health Hub locks itself</source>
-        <translation>Elegir después de cuántos minutos sin uso se bloquea Health Hub</translation>
-    </message>
-    <message>
         <source>&amp;About Health Hub</source>
         <translation>&amp;Acerca de Health Hub</translation>
     </message>
@@ -3386,6 +3378,14 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
     <message>
         <source>Stop every sync that is running</source>
         <translation>Detener todas las sincronizaciones en curso</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferencias…</translation>
+    </message>
+    <message>
+        <source>Auto-lock and automatic sync</source>
+        <translation>Bloqueo automático y sincronización automática</translation>
     </message>
 </context>
 <context>
@@ -4546,6 +4546,30 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
     <message>
         <source>OK</source>
         <translation>Aceptar</translation>
+    </message>
+    <message>
+        <source>Sync automatically</source>
+        <translation>Sincronizar automáticamente</translation>
+    </message>
+    <message>
+        <source>Never (only when I ask)</source>
+        <translation>Nunca (solo cuando lo pida)</translation>
+    </message>
+    <message>
+        <source>When Health Hub starts</source>
+        <translation>Al iniciar Health Hub</translation>
+    </message>
+    <message>
+        <source>Once a day</source>
+        <translation>Una vez al día</translation>
+    </message>
+    <message>
+        <source>&amp;Sync automatically:</source>
+        <translation>&amp;Sincronizar automáticamente:</translation>
+    </message>
+    <message>
+        <source>Once a day: while Health Hub is open, every health system not synced in the last 24 hours is synced. The choice is kept in the vault.</source>
+        <translation>Una vez al día: mientras Health Hub está abierto, se sincroniza cada sistema de salud que no se haya sincronizado en las últimas 24 horas. La elección se guarda en la bóveda.</translation>
     </message>
 </context>
 <context>

@@ -168,8 +168,8 @@ void MainWindow::createActions()
 
     m_changePasswordAction = make(u"changePasswordAction"_s, tr("Change &password…"), {},
                                   tr("Change the password that opens the vault"));
-    m_settingsAction = make(u"autoLockSettingsAction"_s, tr("&Auto-lock…"), {},
-                            tr("Choose after how many minutes without use Health Hub locks itself"));
+    m_settingsAction = make(u"autoLockSettingsAction"_s, tr("&Preferences…"), {},
+                            tr("Auto-lock and automatic sync"));
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
     m_aboutAction = make(u"aboutAction"_s, tr("&About Health Hub"), {}, tr("Version and license"));
     m_aboutAction->setMenuRole(QAction::AboutRole);
@@ -782,10 +782,17 @@ void MainWindow::showSettings()
         m_settings->activateWindow();
         return;
     }
-    auto* dialog = new SettingsDialog(this);
+    std::optional<sync::SyncSchedule> schedule;
+    if (m_services.syncControl)
+        schedule = m_services.syncControl->schedule();
+    auto* dialog = new SettingsDialog(this, schedule);
     m_settings = dialog;
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &SettingsDialog::autoLockMinutesChanged, this, &MainWindow::autoLockMinutesChanged);
+    connect(dialog, &SettingsDialog::syncScheduleChanged, this, [this](sync::SyncSchedule s) {
+        if (m_services.syncControl)
+            m_services.syncControl->saveSchedule(s);
+    });
     dialog->open();
 }
 

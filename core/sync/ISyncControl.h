@@ -34,6 +34,12 @@ public:
     [[nodiscard]] virtual QList<SyncProgress> activeSyncs() const = 0;
     [[nodiscard]] virtual bool isActive(const QString& connectionId) const = 0;
 
+    // Scheduled sync (Settings ▸ Sync automatically): the schedule in effect, and a new one - applied at once
+    // and kept in the vault (app_settings "sync.schedule") off this thread; a failure to keep it arrives as
+    // syncRequestFailed.
+    [[nodiscard]] virtual SyncSchedule schedule() const = 0;
+    virtual void saveSchedule(SyncSchedule schedule) = 0;
+
 Q_SIGNALS:
     // A connection was queued (progress.running == false) or made progress (running == true).
     void connectionProgress(const hh::sync::SyncProgress& progress);

@@ -5,6 +5,8 @@
 #include "core/sync/SyncWorker.h"
 #include "core/sync/TokenProvider.h"
 
+#include <optional>
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QThread>
@@ -66,17 +68,30 @@ void SyncScheduler::start()
     const QString message = tr("The sync was interrupted (the app stopped).");
     // Jobs marked running while another process holds the lock are that process's live syncs, not leftovers.
     const bool owner = holdLock();
-    (void)QtConcurrent::run(&m_helperPool, [this, store, message, owner]() {
+    const bool readSettings = m_useStoredSettings;
+    (void)QtConcurrent::run(&m_helperPool, [this, store, message, owner, readSettings]() {
         Result<int> fixed = 0;
-        if (owner) {
+        std::optional<SyncSettings> settings;
+        if (owner || readSettings) {
             Result<std::unique_ptr<ISyncSession>> session = store->openSession();
-            fixed = session ? (*session)->failInterruptedJobs(message) : Result<int>(session.error());
+            if (owner)
+                fixed = session ? (*session)->failInterruptedJobs(message) : Result<int>(session.error());
+            if (readSettings && session) {
+                if (Result<SyncSettings> s = (*session)->loadSettings())
+                    settings = *s;
+                else
+                    qCWarning(lcSync) << "reading the sync settings failed:" << s.error().detail();
+            }
         }
         store->releaseThread();
         QMetaObject::invokeMethod(
             this,
-            [this, fixed]() {
+            [this, fixed, settings]() {
                 m_startupDone = true;
+                if (settings) {
+                    setMaxConcurrent(settings->maxConcurrent);
+                    setSchedule(settings->schedule);
+                }
                 if (!fixed) {
                     qCWarning(lcSync) << "start-up fix-up failed:" << fixed.error().detail();
                     Q_EMIT syncRequestFailed(fixed.error());
@@ -89,6 +104,35 @@ void SyncScheduler::start()
                 checkIdle();
             },
             Qt::QueuedConnection);
+    });
+}
+
+void SyncScheduler::saveSchedule(SyncSchedule schedule)
+{
+    setSchedule(schedule); // a schedule "when Health Hub starts" waits for the next start
+    if (m_shuttingDown)
+        return;
+    std::shared_ptr<ISyncStore> store = m_store;
+    (void)QtConcurrent::run(&m_helperPool, [this, store, schedule]() {
+        const Status saved = [&]() -> Status {
+            Result<std::unique_ptr<ISyncSession>> session = store->openSession();
+            if (!session)
+                return session.error();
+            Result<SyncSettings> settings = (*session)->loadSettings(); // keeps max_concurrent as stored
+            SyncSettings s = settings ? *settings : SyncSettings{};
+            s.schedule = schedule;
+            return (*session)->saveSettings(s);
+        }();
+        store->releaseThread();
+        if (!saved) {
+            QMetaObject::invokeMethod(
+                this,
+                [this, e = saved.error()]() {
+                    qCWarning(lcSync) << "storing the sync schedule failed:" << e.detail();
+                    Q_EMIT syncRequestFailed(e);
+                },
+                Qt::QueuedConnection);
+        }
     });
 }
 

@@ -55,7 +55,12 @@ public:
     void setMaxConcurrent(int count); // clamped to 1..16
     [[nodiscard]] int maxConcurrent() const { return m_maxConcurrent; }
     void setSchedule(SyncSchedule schedule);
-    [[nodiscard]] SyncSchedule schedule() const { return m_schedule; }
+    [[nodiscard]] SyncSchedule schedule() const override { return m_schedule; }
+    void saveSchedule(SyncSchedule schedule) override;
+    // Before start(): the start-up helper also reads the settings kept in the vault (max concurrent,
+    // schedule) and applies them before the schedule runs. The app does; the sync command does not (it
+    // syncs what it is asked, once).
+    void useStoredSettings() { m_useStoredSettings = true; }
     void setDailyCheckInterval(std::chrono::milliseconds interval);
     void setEngineOptions(const SyncEngineOptions& options) { m_options = options; }
     // Runs on the scheduler's thread right before a connection's worker starts (e.g. start the in-process
@@ -124,6 +129,7 @@ private:
     int m_maxConcurrent = SyncSettings::kDefaultMaxConcurrent;
     SyncSchedule m_schedule = SyncSchedule::Off;
     QTimer m_dailyTimer;
+    bool m_useStoredSettings = false;
     QThreadPool m_helperPool; // vault reads of the scheduler (targets, fix-up)
     std::unique_ptr<QLockFile> m_lock; // the cross-process sync lock, while held
     bool m_startupRequested = false;

@@ -497,6 +497,7 @@ private Q_SLOTS:
         QVERIFY(dialog);
         auto* minutes = child<QSpinBox>(dialog, u"autoLockMinutesSpinBox"_s);
         QCOMPARE(minutes->value(), 10);
+        QVERIFY(!dialog->findChild<QComboBox*>(u"syncScheduleComboBox"_s)); // no sync engine in this session
         minutes->setValue(5);
         QTest::mouseClick(child<QPushButton>(dialog, u"okButton"_s), Qt::LeftButton);
         QCOMPARE(UiSettings::autoLockMinutes(), 5);

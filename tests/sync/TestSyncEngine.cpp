@@ -880,6 +880,66 @@ private Q_SLOTS:
         }
     }
 
+    // Settings ▸ Preferences ▸ Sync automatically: saveSchedule() keeps the schedule in the vault (max_concurrent
+    // untouched) and the app's next scheduler (useStoredSettings) applies it at start; one that does not read the
+    // stored settings (the sync command) keeps its own.
+    void storedScheduleAppliesAtTheNextStart()
+    {
+        {
+            auto session = m_store->openSession();
+            QVERIFY(session.ok());
+            SyncSettings s;
+            s.maxConcurrent = 3;
+            QVERIFY((*session)->saveSettings(s).ok());
+        }
+        m_store->releaseThread();
+        const Conn c = connect(QStringLiteral("stored-schedule"), Vendor::Epic);
+        {
+            auto s = scheduler();
+            QSignalSpy started(s.get(), &SyncScheduler::started);
+            s->start();
+            QVERIFY(started.wait(10000));
+            s->saveSchedule(SyncSchedule::OnStartup);
+            QCOMPARE(s->schedule(), SyncSchedule::OnStartup);
+            QTRY_COMPARE(m_vault->scalar(QStringLiteral("SELECT value FROM app_settings WHERE key = 'sync.schedule'"))
+                             .toString(),
+                         syncScheduleKey(SyncSchedule::OnStartup));
+            QTRY_VERIFY(s->isIdle());
+        }
+        QCOMPARE(m_vault->scalar(QStringLiteral("SELECT value FROM app_settings WHERE key = 'sync.max_concurrent'"))
+                     .toString(),
+                 QStringLiteral("3"));
+        {
+            // Not reading the stored settings: nothing runs by itself.
+            auto s = scheduler();
+            QSignalSpy finished(s.get(), &ISyncControl::connectionFinished);
+            QSignalSpy started(s.get(), &SyncScheduler::started);
+            s->start();
+            QVERIFY(started.wait(10000));
+            QTRY_VERIFY(s->isIdle());
+            QCOMPARE(finished.size(), 0);
+            QCOMPARE(s->schedule(), SyncSchedule::Off);
+        }
+        {
+            auto s = scheduler();
+            s->useStoredSettings();
+            QSignalSpy finished(s.get(), &ISyncControl::connectionFinished);
+            s->start();
+            QVERIFY(finished.wait(60000));
+            QCOMPARE(s->schedule(), SyncSchedule::OnStartup);
+            QCOMPARE(s->maxConcurrent(), 3);
+            QTRY_VERIFY(s->isIdle());
+            bool synced = false;
+            for (const QList<QVariant>& args : std::as_const(finished))
+                synced = synced || args.at(0).value<SyncJobResult>().connectionId == c.connectionId;
+            QVERIFY(synced);
+            s->saveSchedule(SyncSchedule::Off); // leaves the vault as the other tests expect it
+            QTRY_COMPARE(m_vault->scalar(QStringLiteral("SELECT value FROM app_settings WHERE key = 'sync.schedule'"))
+                             .toString(),
+                         syncScheduleKey(SyncSchedule::Off));
+        }
+    }
+
     // A worker that cannot stop before the deadline (here: waiting for the database, which another connection
     // holds) is still waited for by the next shutdown() call: the vault must not close under it.
     void shutdownWaitsAgainForALateWorker()

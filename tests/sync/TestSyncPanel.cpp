@@ -38,6 +38,8 @@ public:
     void cancelProfile(const QString& id) override { calls << QStringLiteral("cancelProfile:") + id; }
     void cancelAll() override { calls << QStringLiteral("cancelAll"); }
     QList<SyncProgress> activeSyncs() const override { return active; }
+    SyncSchedule schedule() const override { return SyncSchedule::Off; }
+    void saveSchedule(SyncSchedule) override { calls << QStringLiteral("schedule"); }
     bool isActive(const QString& id) const override
     {
         return std::any_of(active.cbegin(), active.cend(), [&](const SyncProgress& p) { return p.connectionId == id; });

@@ -93,6 +93,8 @@ public:
                 return true;
         return false;
     }
+    [[nodiscard]] sync::SyncSchedule schedule() const override { return currentSchedule; }
+    void saveSchedule(sync::SyncSchedule s) override { savedSchedules.append(currentSchedule = s); }
 
     // Test helpers: what the scheduler would report.
     void progress(const QString& profileId, const QString& connectionId, bool running);
@@ -102,6 +104,8 @@ public:
     QStringList requests;
     QStringList cancels;
     QList<sync::SyncProgress> active;
+    sync::SyncSchedule currentSchedule = sync::SyncSchedule::Off;
+    QList<sync::SyncSchedule> savedSchedules;
 };
 
 } // namespace hh::test

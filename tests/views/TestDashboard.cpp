@@ -7,11 +7,13 @@
 #include "ui/RecordDetailsDialog.h"
 #include "ui/SearchResultsModel.h"
 #include "ui/SearchResultsView.h"
+#include "ui/SettingsDialog.h"
 #include "ui/Shell.h"
 #include "ui/TestChartDialog.h"
 #include "views/ViewsGuiSupport.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -167,6 +169,33 @@ private Q_SLOTS:
     {
         const QStringList problems = test::ambiguousKeysOnEveryPage();
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    }
+
+    // Settings ▸ Preferences ▸ Sync automatically shows the schedule in effect and hands a change to the engine
+    // (which keeps it in the vault: tst_sync_engine storedScheduleAppliesAtTheNextStart).
+    void syncScheduleIsASetting()
+    {
+        test::ViewsEnv env;
+        QTRY_COMPARE(env.main->profileModel()->rowCount(), 3);
+        auto open = [&env]() -> QComboBox* {
+            child<QAction>(env.main.get(), u"autoLockSettingsAction"_s)->trigger();
+            SettingsDialog* dialog = env.main->settingsDialog();
+            return dialog ? child<QComboBox>(dialog, u"syncScheduleComboBox"_s) : nullptr;
+        };
+        QComboBox* schedule = open();
+        QVERIFY(schedule);
+        QCOMPARE(schedule->currentData().toInt(), int(sync::SyncSchedule::Off));
+        schedule->setFocus();
+        QTest::keyClick(schedule, Qt::Key_End); // the last choice: once a day
+        QCOMPARE(schedule->currentData().toInt(), int(sync::SyncSchedule::Daily));
+        env.main->settingsDialog()->accept();
+        QCOMPARE(env.sync.savedSchedules, QList<sync::SyncSchedule>{sync::SyncSchedule::Daily});
+        QTRY_VERIFY(!env.main->settingsDialog());
+        schedule = open();
+        QVERIFY(schedule);
+        QCOMPARE(schedule->currentData().toInt(), int(sync::SyncSchedule::Daily));
+        env.main->settingsDialog()->accept(); // unchanged: not stored again
+        QCOMPARE(env.sync.savedSchedules.size(), 1);
     }
 
     void withoutSyncEngineThereIsNoSyncAll()
