@@ -2749,6 +2749,10 @@ First, create your account. Choose a password you will remember: it protects the
         <source>Creating your encrypted vault…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hh::ui::ImportDirectoryDialog</name>
@@ -3354,6 +3358,14 @@ First, create your account. Choose a password you will remember: it protects the
     </message>
     <message>
         <source>Auto-lock and automatic sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add another &amp;account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create another account in this vault; it sees only its own family profiles</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2780,6 +2780,10 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
         <source>Creating your encrypted vault…</source>
         <translation>Creando su bóveda cifrada…</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
 </context>
 <context>
     <name>hh::ui::ImportDirectoryDialog</name>
@@ -3386,6 +3390,14 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
     <message>
         <source>Auto-lock and automatic sync</source>
         <translation>Bloqueo automático y sincronización automática</translation>
+    </message>
+    <message>
+        <source>Add another &amp;account…</source>
+        <translation>Añadir otra c&amp;uenta…</translation>
+    </message>
+    <message>
+        <source>Create another account in this vault; it sees only its own family profiles</source>
+        <translation>Crear otra cuenta en esta bóveda; solo verá sus propios perfiles familiares</translation>
     </message>
 </context>
 <context>

@@ -55,6 +55,11 @@ FirstRunWizard::FirstRunWizard(IAccountService& accounts, Mode mode, QWidget* pa
     layout->addWidget(m_pages);
 
     showPage(mode == Mode::FirstRun ? Page::Welcome : Page::Account);
+    if (mode == Mode::FromSession) { // a dialog over the signed-in window
+        setWindowFlag(Qt::Dialog);
+        setWindowModality(Qt::WindowModal);
+        setAttribute(Qt::WA_DeleteOnClose);
+    }
     setMinimumWidth(fontMetrics().averageCharWidth() * 70);
 }
 
@@ -139,9 +144,22 @@ QWidget* FirstRunWizard::buildAccountPage()
     ErrorLabel::addFormRow(form, page, tr("&Password:"), m_password, m_passwordError);
     ErrorLabel::addFormRow(form, page, tr("&Confirm password:"), m_confirm, m_confirmError);
 
-    m_back = new QPushButton(m_mode == Mode::FirstRun ? tr("&Back") : tr("&Back to sign in"), page);
+    switch (m_mode) {
+    case Mode::FirstRun:
+        m_back = new QPushButton(tr("&Back"), page);
+        m_back->setAccessibleName(tr("Back"));
+        break;
+    case Mode::AnotherAccount:
+        m_back = new QPushButton(tr("&Back to sign in"), page);
+        m_back->setAccessibleName(tr("Back to sign in"));
+        break;
+    case Mode::FromSession:
+        m_back = new QPushButton(tr("Cancel"), page);
+        m_back->setAccessibleName(tr("Cancel"));
+        m_back->setShortcut(QKeySequence::Cancel);
+        break;
+    }
     m_back->setObjectName(u"backButton"_s);
-    m_back->setAccessibleName(m_mode == Mode::FirstRun ? tr("Back") : tr("Back to sign in"));
     m_create = new QPushButton(tr("Create &account"), page);
     m_create->setObjectName(u"createAccountButton"_s);
     m_create->setAccessibleName(tr("Create account"));

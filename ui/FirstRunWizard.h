@@ -28,7 +28,9 @@ class FirstRunWizard final : public QWidget
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FirstRunWizard)
 public:
-    enum class Mode { FirstRun, AnotherAccount };
+    // AnotherAccount: from the sign-in screen (the keychain holds the vault key). FromSession: Account ▸ Add
+    // another account, over the signed-in window (the open vault's key); Cancel just closes it.
+    enum class Mode { FirstRun, AnotherAccount, FromSession };
     enum class Page { Welcome, Account };
 
     FirstRunWizard(IAccountService& accounts, Mode mode, QWidget* parent = nullptr);
@@ -40,7 +42,7 @@ public:
 
 Q_SIGNALS:
     void accountCreated(const hh::User& user);
-    // AnotherAccount mode: the user went back to the sign-in screen.
+    // AnotherAccount mode: the user went back to the sign-in screen; FromSession: the user cancelled.
     void cancelled();
 
 protected:

@@ -168,6 +168,8 @@ void MainWindow::createActions()
 
     m_changePasswordAction = make(u"changePasswordAction"_s, tr("Change &password…"), {},
                                   tr("Change the password that opens the vault"));
+    m_addAccountAction = make(u"addAccountAction"_s, tr("Add another &account…"), {},
+                              tr("Create another account in this vault; it sees only its own family profiles"));
     m_settingsAction = make(u"autoLockSettingsAction"_s, tr("&Preferences…"), {},
                             tr("Auto-lock and automatic sync"));
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
@@ -206,6 +208,7 @@ void MainWindow::createActions()
     connect(m_editAction, &QAction::triggered, this, &MainWindow::editCurrentProfile);
     connect(m_removeAction, &QAction::triggered, this, &MainWindow::removeCurrentProfile);
     connect(m_changePasswordAction, &QAction::triggered, this, &MainWindow::changePassword);
+    connect(m_addAccountAction, &QAction::triggered, this, &MainWindow::addAccountRequested);
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_exportPdfAction, &QAction::triggered, this, &MainWindow::exportVisitSummary);
@@ -264,6 +267,7 @@ void MainWindow::createMenus()
 
     QMenu* account = addMenu(u"accountMenu"_s, tr("A&ccount"));
     account->addAction(m_changePasswordAction);
+    account->addAction(m_addAccountAction);
 
     QMenu* settings = addMenu(u"settingsMenu"_s, tr("&Settings"));
     settings->addAction(m_settingsAction);

@@ -90,6 +90,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void lockRequested();
     void signOutRequested();
+    // Account ▸ Add another account (the Shell shows the account form over this window).
+    void addAccountRequested();
     void quitRequested();
     void autoLockMinutesChanged(int minutes);
     // An export ended (path empty when nothing was chosen).
@@ -138,6 +140,7 @@ private:
     QAction* m_addAction = nullptr;
     QAction* m_editAction = nullptr;
     QAction* m_removeAction = nullptr;
+    QAction* m_addAccountAction = nullptr;
     QAction* m_changePasswordAction = nullptr;
     QAction* m_settingsAction = nullptr;
     QAction* m_aboutAction = nullptr;

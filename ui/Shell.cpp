@@ -157,6 +157,14 @@ void Shell::showMain(const User& user)
     auto* main = new MainWindow(user, m_accounts, m_profiles, m_session);
     connect(main, &MainWindow::lockRequested, this, &Shell::lock);
     connect(main, &MainWindow::signOutRequested, this, &Shell::signOut);
+    connect(main, &MainWindow::addAccountRequested, this, [this, main] {
+        if (main->findChild<FirstRunWizard*>(QString(), Qt::FindDirectChildrenOnly))
+            return; // already open
+        auto* wizard = new FirstRunWizard(m_accounts, FirstRunWizard::Mode::FromSession, main);
+        connect(wizard, &FirstRunWizard::accountCreated, this, &Shell::showMain); // the new account signs in
+        connect(wizard, &FirstRunWizard::cancelled, wizard, &QWidget::close);
+        wizard->show();
+    });
     connect(main, &MainWindow::quitRequested, this, &Shell::quitRequested);
     connect(main, &MainWindow::autoLockMinutesChanged, this, &Shell::applyAutoLockInterval);
     setWindow(main, Screen::Main);

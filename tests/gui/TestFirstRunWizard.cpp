@@ -7,9 +7,12 @@
 #include "ui/Shell.h"
 #include "ui/SignInWindow.h"
 
-#include <QPointer>
+#include <QAction>
+#include <QApplication>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QPointer>
 #include <QPushButton>
 #include <QTest>
 
@@ -262,6 +265,50 @@ private Q_SLOTS:
         QTest::mouseClick(child<QPushButton>(wizard, u"createAccountButton"_s), Qt::LeftButton);
         QTRY_COMPARE(shell.currentScreen(), Shell::Screen::Main);
         QCOMPARE(shell.mainWindow()->user().name, u"Ben"_s);
+    }
+
+    // Account ▸ Add another account, while signed in (the README's way): the form opens over the window;
+    // Cancel (or Esc) closes it and leaves the session as it was; creating the account signs it in.
+    void anotherAccountWhileSignedIn()
+    {
+        FakeAccountService accounts;
+        FakeProfileService profiles(&accounts);
+        accounts.addAccount(u"ana@example.org"_s, u"Ana"_s, u"12345678"_s);
+        accounts.setLastEmail(u"ana@example.org"_s);
+        Shell shell(accounts, profiles);
+        shell.start();
+        typeInto(child<QLineEdit>(shell.currentWindow(), u"passwordLineEdit"_s), u"12345678"_s);
+        QTest::mouseClick(child<QPushButton>(shell.currentWindow(), u"signInButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(shell.mainWindow());
+        QPointer<MainWindow> main = shell.mainWindow();
+        auto* action = child<QAction>(main, u"addAccountAction"_s);
+        QVERIFY(main->findChild<QMenu*>(u"accountMenu"_s)->actions().contains(action));
+
+        action->trigger();
+        QPointer<FirstRunWizard> wizard = main->findChild<FirstRunWizard*>();
+        QVERIFY(wizard);
+        QVERIFY(wizard->isVisible());
+        QCOMPARE(wizard->mode(), FirstRunWizard::Mode::FromSession);
+        QCOMPARE(wizard->currentPage(), FirstRunWizard::Page::Account);
+        action->trigger(); // not a second form
+        QCOMPARE(main->findChildren<FirstRunWizard*>().size(), 1);
+        wizard->activateWindow();
+        QApplication::setActiveWindow(wizard);
+        QVERIFY(QTest::qWaitForWindowActive(wizard));
+        QTest::keyClick(child<QLineEdit>(wizard, u"emailLineEdit"_s), Qt::Key_Escape);
+        QTRY_VERIFY(!wizard);
+        QCOMPARE(shell.currentScreen(), Shell::Screen::Main);
+        QCOMPARE(shell.mainWindow(), main.data());
+        QCOMPARE(accounts.createCalls, 0);
+
+        action->trigger();
+        wizard = main->findChild<FirstRunWizard*>();
+        QVERIFY(wizard);
+        fill(wizard, u"ben@example.org"_s, u"Ben"_s, u"abcdefgh"_s, u"abcdefgh"_s);
+        QTest::mouseClick(child<QPushButton>(wizard, u"createAccountButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(shell.mainWindow() && shell.mainWindow()->user().name == u"Ben"_s);
+        QCOMPARE(shell.currentScreen(), Shell::Screen::Main);
+        QCOMPARE(accounts.createCalls, 1);
     }
 };
 
