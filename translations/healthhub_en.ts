@@ -2304,22 +2304,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add by FHIR address…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import directory…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign-in settings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign in…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No health system matches.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2333,6 +2317,34 @@
     </message>
     <message>
         <source>Imported: %1 new, %2 updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search health systems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find your health system:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health systems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add by FHIR address…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import directory…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in se&amp;ttings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2937,15 +2949,7 @@ First, create your account. Choose a password you will remember: it protects the
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open in my browser instead</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Some portals do not work inside apps. Sign in with your web browser; Health Hub receives the answer on this computer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2989,10 +2993,6 @@ First, create your account. Choose a password you will remember: it protects the
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The sign-in page of %1 could not be reached (%2). Check the internet connection and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Finishing the sign-in with %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3014,6 +3014,18 @@ First, create your account. Choose a password you will remember: it protects the
     </message>
     <message>
         <source>The sign-in failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open in my browser instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in page of %1 could not be reached. Check the internet connection and try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

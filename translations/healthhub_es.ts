@@ -2331,22 +2331,6 @@
         <translation>Buscar por nombre o ciudad</translation>
     </message>
     <message>
-        <source>Add by FHIR address…</source>
-        <translation>Agregar por dirección FHIR…</translation>
-    </message>
-    <message>
-        <source>Import directory…</source>
-        <translation>Importar directorio…</translation>
-    </message>
-    <message>
-        <source>Sign-in settings…</source>
-        <translation>Configuración de inicio de sesión…</translation>
-    </message>
-    <message>
-        <source>Sign in…</source>
-        <translation>Iniciar sesión…</translation>
-    </message>
-    <message>
         <source>No health system matches.</source>
         <translation>Ningún sistema de salud coincide.</translation>
     </message>
@@ -2361,6 +2345,34 @@
     <message>
         <source>Imported: %1 new, %2 updated.</source>
         <translation>Importados: %1 nuevos, %2 actualizados.</translation>
+    </message>
+    <message>
+        <source>Search health systems</source>
+        <translation>Buscar sistemas de salud</translation>
+    </message>
+    <message>
+        <source>&amp;Find your health system:</source>
+        <translation>&amp;Busque su sistema de salud:</translation>
+    </message>
+    <message>
+        <source>Health systems</source>
+        <translation>Sistemas de salud</translation>
+    </message>
+    <message>
+        <source>&amp;Add by FHIR address…</source>
+        <translation>&amp;Añadir por dirección FHIR…</translation>
+    </message>
+    <message>
+        <source>&amp;Import directory…</source>
+        <translation>&amp;Importar directorio…</translation>
+    </message>
+    <message>
+        <source>Sign-in se&amp;ttings…</source>
+        <translation>Con&amp;figuración de inicio de sesión…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation>Iniciar &amp;sesión…</translation>
     </message>
 </context>
 <context>
@@ -2968,16 +2980,8 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
         <translation>Dirección de la página de inicio de sesión</translation>
     </message>
     <message>
-        <source>Open in my browser instead</source>
-        <translation>Abrir en mi navegador</translation>
-    </message>
-    <message>
         <source>Some portals do not work inside apps. Sign in with your web browser; Health Hub receives the answer on this computer.</source>
         <translation>Algunos portales no funcionan dentro de las aplicaciones. Inicie sesión con su navegador web; Health Hub recibe la respuesta en esta computadora.</translation>
-    </message>
-    <message>
-        <source>Try again</source>
-        <translation>Intentar de nuevo</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -3020,10 +3024,6 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
         <translation>%1 se ejecuta en esta computadora (sin cifrar)</translation>
     </message>
     <message>
-        <source>The sign-in page of %1 could not be reached (%2). Check the internet connection and try again.</source>
-        <translation>No se pudo acceder a la página de inicio de sesión de %1 (%2). Revise la conexión a internet e inténtelo de nuevo.</translation>
-    </message>
-    <message>
         <source>Finishing the sign-in with %1…</source>
         <translation>Terminando el inicio de sesión con %1…</translation>
     </message>
@@ -3046,6 +3046,18 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
     <message>
         <source>The sign-in failed.</source>
         <translation>El inicio de sesión falló.</translation>
+    </message>
+    <message>
+        <source>&amp;Open in my browser instead</source>
+        <translation>&amp;Abrir en mi navegador</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <source>The sign-in page of %1 could not be reached. Check the internet connection and try again.</source>
+        <translation>No se pudo acceder a la página de inicio de sesión de %1. Compruebe la conexión a internet e inténtelo de nuevo.</translation>
     </message>
 </context>
 <context>

@@ -86,6 +86,12 @@ void DocumentsSection::showCurrent()
     });
 }
 
+void DocumentsSection::clearFilters()
+{
+    PagedSection::clearFilters();
+    m_model->resetFilters(StatusFilter::All);
+}
+
 PagedSection::CountTexts DocumentsSection::countTexts() const
 {
     return {tr("Loading…"), tr("No documents found."), tr("1 document"), tr("%1 documents")};

@@ -40,6 +40,7 @@ Q_SIGNALS:
 
 private:
     [[nodiscard]] CountTexts countTexts() const override;
+    void clearFilters() override;
     void showCurrent();
 
     QPointer<records::IRecordsService> m_service;

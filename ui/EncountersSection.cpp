@@ -49,6 +49,12 @@ void EncountersSection::activateCurrent()
         Q_EMIT recordActivated(id);
 }
 
+void EncountersSection::clearFilters()
+{
+    PagedSection::clearFilters();
+    m_model->resetFilters(StatusFilter::All);
+}
+
 PagedSection::CountTexts EncountersSection::countTexts() const
 {
     return {tr("Loading…"), tr("No visits found."), tr("1 visit"), tr("%1 visits")};

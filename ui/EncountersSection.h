@@ -28,6 +28,7 @@ public:
 
 private:
     [[nodiscard]] CountTexts countTexts() const override;
+    void clearFilters() override;
     void activateCurrent();
 
     RecordTableModel* m_model;

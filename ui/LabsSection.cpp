@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTableView>
 
 using namespace Qt::StringLiterals;
@@ -70,6 +71,16 @@ void LabsSection::openCurrent()
         return;
     const TestRow t = current.data(TestTableModel::TestRole).value<TestRow>();
     Q_EMIT chartRequested(t.codeSystem, t.code, t.display);
+}
+
+void LabsSection::clearFilters()
+{
+    PagedSection::clearFilters();
+    const QSignalBlocker kindBlocker(m_kind);
+    const QSignalBlocker abnormalBlocker(m_abnormal);
+    m_kind->setCurrentIndex(m_kind->findData(static_cast<int>(TestKind::Any)));
+    m_abnormal->setChecked(false);
+    m_model->resetFilters();
 }
 
 PagedSection::CountTexts LabsSection::countTexts() const

@@ -33,6 +33,7 @@ public:
 
 private:
     [[nodiscard]] CountTexts countTexts() const override;
+    void clearFilters() override;
 
     TestTableModel* m_model;
     QComboBox* m_kind;

@@ -8,6 +8,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -75,8 +76,18 @@ void PagedSection::setUpRowButton(QPushButton* button, const QString& objectName
 
 void PagedSection::setProfile(const Profile& profile)
 {
+    if (profile.id != m_profileId) {
+        m_profileId = profile.id;
+        clearFilters();
+    }
     m_loaded = false;
     m_paged->setProfileId(profile.id);
+}
+
+void PagedSection::clearFilters()
+{
+    const QSignalBlocker blocker(m_filter);
+    m_filter->clear();
 }
 
 void PagedSection::ensureLoaded()

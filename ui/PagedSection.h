@@ -58,6 +58,10 @@ protected:
     static void setUpRowButton(QPushButton* button, const QString& objectName, const QString& accessibleName);
 
     [[nodiscard]] virtual CountTexts countTexts() const = 0;
+    // setProfile() with another family member: no filter carries over (Mom's filter would hide Dad's records).
+    // The subclass puts its filter widgets back (signals blocked) and its model's query with them, without
+    // reading, and calls this, which empties the filter box.
+    virtual void clearFilters();
     void updateCount();
 
 private:
@@ -66,6 +70,7 @@ private:
     QLineEdit* m_filter;
     QLabel* m_countLabel;
     bool m_loaded = false;
+    QString m_profileId;
 };
 
 } // namespace hh::ui

@@ -84,6 +84,12 @@ void RecordTableModel::setStatusFilter(StatusFilter status)
     reload();
 }
 
+void RecordTableModel::resetFilters(StatusFilter status)
+{
+    m_query.text.clear();
+    m_query.status = status;
+}
+
 void RecordTableModel::setCode(const QString& system, const QString& code)
 {
     m_query.codeSystem = system;

@@ -46,6 +46,8 @@ public:
     [[nodiscard]] const QString& profileId() const { return m_query.profileId; }
     void setFilterText(const QString& text) override;
     void setStatusFilter(records::StatusFilter status);
+    // Another family member: no filter text, the given status; nothing is read (setProfileId() follows).
+    void resetFilters(records::StatusFilter status);
     // Only the results of one test (Observations).
     void setCode(const QString& system, const QString& code);
     [[nodiscard]] const records::RecordQuery& query() const { return m_query; }

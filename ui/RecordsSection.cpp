@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QStyle>
 #include <QTableView>
 
@@ -84,10 +85,7 @@ RecordsSection::RecordsSection(RecordKind kind, IRecordsService* service, QWidge
     m_status->addItem(activeLabel(kind), static_cast<int>(StatusFilter::Active));
     m_status->addItem(tr("All"), static_cast<int>(StatusFilter::All));
     m_status->addItem(inactiveLabel(kind), static_cast<int>(StatusFilter::Inactive));
-    // Current things first where "current" means something; immunizations and procedures are history.
-    const bool historyKind = kind == RecordKind::Immunizations || kind == RecordKind::Procedures;
-    m_status->setCurrentIndex(historyKind ? 1 : 0);
-    m_model->setStatusFilter(historyKind ? StatusFilter::All : StatusFilter::Active);
+    clearFilters(); // the default status: current things first, all of the history kinds
     setUpRowButton(m_details, u"detailsButton"_s, tr("Details"));
 
     m_table->setObjectName(u"recordsTableView"_s);
@@ -126,6 +124,16 @@ void RecordsSection::activateCurrent()
     const QString id = currentRecordId();
     if (!id.isEmpty())
         Q_EMIT recordActivated(id);
+}
+
+void RecordsSection::clearFilters()
+{
+    PagedSection::clearFilters();
+    // Current things first where "current" means something; immunizations and procedures are history.
+    const bool historyKind = m_kind == RecordKind::Immunizations || m_kind == RecordKind::Procedures;
+    const QSignalBlocker blocker(m_status);
+    m_status->setCurrentIndex(historyKind ? 1 : 0);
+    m_model->resetFilters(historyKind ? StatusFilter::All : StatusFilter::Active);
 }
 
 PagedSection::CountTexts RecordsSection::countTexts() const

@@ -35,6 +35,7 @@ public:
 
 private:
     [[nodiscard]] CountTexts countTexts() const override;
+    void clearFilters() override;
     void activateCurrent();
 
     records::RecordKind m_kind;

@@ -179,6 +179,9 @@ void TestChartDialog::changeEvent(QEvent* event)
 QChart* TestChartDialog::buildChart(const TestHistory& history, const QPalette& palette, const QLocale& locale)
 {
     auto* chart = new QChart;
+    // Axis numbers as the table beside it writes them ("7,5" in Spanish); QChart's default is the C locale.
+    chart->setLocale(locale);
+    chart->setLocalizeNumbers(true);
     const bool dark = isDarkPalette(palette);
     chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->setBackgroundBrush(palette.brush(QPalette::Base));

@@ -51,6 +51,13 @@ void TestTableModel::setKind(TestKind kind)
     reload();
 }
 
+void TestTableModel::resetFilters()
+{
+    m_query.text.clear();
+    m_query.kind = TestKind::Any;
+    m_query.abnormalOnly = false;
+}
+
 void TestTableModel::setAbnormalOnly(bool abnormalOnly)
 {
     if (m_query.abnormalOnly == abnormalOnly)

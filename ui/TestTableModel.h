@@ -36,6 +36,9 @@ public:
     void setFilterText(const QString& text) override;
     void setKind(records::TestKind kind);
     void setAbnormalOnly(bool abnormalOnly);
+    // Another family member: no filter text, every kind, not only out of range; nothing is read
+    // (setProfileId() follows).
+    void resetFilters();
     [[nodiscard]] const records::TestQuery& query() const { return m_query; }
 
     [[nodiscard]] const QList<records::TestRow>& rows() const { return m_rows; }

@@ -169,13 +169,16 @@ private Q_SLOTS:
         p.typesDone = 3;
         p.typesTotal = 16;
         p.resourcesFetched = 420;
-        p.currentType = QStringLiteral("Observation");
+        p.currentType = QStringLiteral("AllergyIntolerance");
         Q_EMIT m_control->connectionProgress(p);
         auto* bar = child<QProgressBar>(row, "connectionProgressBar");
         QCOMPARE(bar->maximum(), 16);
         QCOMPARE(bar->value(), 3);
         QVERIFY(bar->format().contains(QStringLiteral("420")));
-        QVERIFY(child<QLabel>(row, "connectionStatusLabel")->text().contains(QStringLiteral("Observation")));
+        // The kind of record in words (records::resourceTypeLabel), not the FHIR type name.
+        const QString status = child<QLabel>(row, "connectionStatusLabel")->text();
+        QVERIFY2(status.contains(QStringLiteral("(Allergy)")), qPrintable(status));
+        QVERIFY2(!status.contains(QStringLiteral("AllergyIntolerance")), qPrintable(status));
         auto* overall = child<QProgressBar>(&panel, "profileProgressBar");
         QVERIFY(!overall->isHidden());
         QCOMPARE(overall->maximum(), 16);

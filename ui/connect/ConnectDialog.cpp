@@ -41,6 +41,10 @@ ConnectDialog::ConnectDialog(connect::ConnectService* service, QString profileId
     m_search->setObjectName(u"endpointSearchLineEdit"_s);
     m_search->setPlaceholderText(tr("Search by name or city"));
     m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search health systems"));
+    auto* searchLabel = new QLabel(tr("&Find your health system:"), this);
+    searchLabel->setBuddy(m_search);
+    layout->addWidget(searchLabel);
     layout->addWidget(m_search);
 
     m_model = new EndpointListModel(service, this);
@@ -49,6 +53,7 @@ ConnectDialog::ConnectDialog(connect::ConnectService* service, QString profileId
     m_list->setModel(m_model);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setUniformItemSizes(true);
+    m_list->setAccessibleName(tr("Health systems"));
     layout->addWidget(m_list, 1);
 
     m_count = new QLabel(this);
@@ -58,11 +63,11 @@ ConnectDialog::ConnectDialog(connect::ConnectService* service, QString profileId
     layout->addWidget(m_error);
 
     auto* tools = new QHBoxLayout;
-    m_add = new QPushButton(tr("Add by FHIR address…"), this);
+    m_add = new QPushButton(tr("&Add by FHIR address…"), this);
     m_add->setObjectName(u"addEndpointButton"_s);
-    m_import = new QPushButton(tr("Import directory…"), this);
+    m_import = new QPushButton(tr("&Import directory…"), this);
     m_import->setObjectName(u"importDirectoryButton"_s);
-    m_settings = new QPushButton(tr("Sign-in settings…"), this);
+    m_settings = new QPushButton(tr("Sign-in se&ttings…"), this);
     m_settings->setObjectName(u"endpointSettingsButton"_s);
     tools->addWidget(m_add);
     tools->addWidget(m_import);
@@ -71,7 +76,7 @@ ConnectDialog::ConnectDialog(connect::ConnectService* service, QString profileId
     layout->addLayout(tools);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_connect = buttons->addButton(tr("Sign in…"), QDialogButtonBox::AcceptRole);
+    m_connect = buttons->addButton(tr("&Sign in…"), QDialogButtonBox::AcceptRole);
     m_connect->setObjectName(u"connectButton"_s);
     m_connect->setDefault(true);
     layout->addWidget(buttons);

@@ -102,7 +102,7 @@ void LoginDialog::buildUi()
     m_address->setReadOnly(true);
     m_address->setFocusPolicy(Qt::ClickFocus);
     m_address->setAccessibleName(tr("Address of the sign-in page"));
-    m_browserButton = new QPushButton(tr("Open in my browser instead"), this);
+    m_browserButton = new QPushButton(tr("&Open in my browser instead"), this);
     m_browserButton->setObjectName(u"openInBrowserButton"_s);
     m_browserButton->setToolTip(tr("Some portals do not work inside apps. Sign in with your web browser; "
                                    "Health Hub receives the answer on this computer."));
@@ -126,7 +126,7 @@ void LoginDialog::buildUi()
     m_status->setAlignment(Qt::AlignCenter);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusLayout->addWidget(m_status);
-    m_retry = new QPushButton(tr("Try again"), m_statusPage);
+    m_retry = new QPushButton(tr("&Try again"), m_statusPage);
     m_retry->setObjectName(u"retryButton"_s);
     auto* retryRow = new QHBoxLayout;
     retryRow->addStretch(1);
@@ -331,11 +331,13 @@ void LoginDialog::onLoadFailed(const QUrl& url, const QString& errorString)
 {
     if (m_captured || m_phase != Phase::Portal)
         return;
-    showStatus(tr("The sign-in page of %1 could not be reached (%2). Check the internet connection and try "
-                  "again.")
-                   .arg(hostText(url), errorString),
+    // The browser's reason (e.g. net::ERR_NAME_NOT_RESOLVED) is for the log, not for the caregiver.
+    qCInfo(lcUi) << "login: sign-in page unreachable:" << errorString;
+    showStatus(tr("The sign-in page of %1 could not be reached. Check the internet connection and try again.")
+                   .arg(hostText(url)),
                true);
     m_retry->setVisible(true);
+    m_retry->setFocus(); // Enter tries again
 }
 
 void LoginDialog::onRedirect(const QUrl& url)

@@ -1,5 +1,6 @@
 #include "ui/sync/SyncConnectionRow.h"
 
+#include "core/records/RecordTypes.h"
 #include "ui/sync/SyncHistoryModel.h"
 
 #include <QGridLayout>
@@ -101,7 +102,7 @@ QString SyncConnectionRow::statusWords() const
         if (!m_running)
             return tr("Waiting to sync…");
         if (!m_progress.currentType.isEmpty() && m_progress.currentType != u"references")
-            return tr("Syncing (%1)…").arg(m_progress.currentType);
+            return tr("Syncing (%1)…").arg(records::resourceTypeLabel(m_progress.currentType)); // words, not FHIR
         return tr("Syncing…");
     }
     if (m_info.status == u"needs_reauth")
