@@ -46,8 +46,11 @@ QString chooseLanguage(const QString& option, const QString& setting)
 std::unique_ptr<QTranslator> loadHealthHubTranslator(const QLocale& locale, const QString& directory)
 {
     // Each of the locale's UI languages, then without territory (healthhub_es_MX.qm, healthhub_es.qm).
+    // Any other language (or the C locale) gets English, the source language, whose catalog holds its plural
+    // forms: without it "%Ln record(s)" would read "1 record(s)".
     auto translator = std::make_unique<QTranslator>();
-    if (!translator->load(locale, QStringLiteral("healthhub"), QStringLiteral("_"), directory))
+    if (!translator->load(locale, QStringLiteral("healthhub"), QStringLiteral("_"), directory)
+        && !translator->load(QStringLiteral("healthhub_en"), directory))
         return nullptr;
     return translator;
 }

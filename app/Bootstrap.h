@@ -26,7 +26,8 @@ void installTranslators(const QString& option);
 
 // Loads healthhub_<language>.qm for locale from directory (the .qm files are embedded under :/i18n by
 // qt_add_translations): a plain QTranslator, so every translate() call must use the context lupdate
-// records for it (see translations/README.md). nullptr if there is no file for locale.
+// records for it (see translations/README.md). A language without a file gets healthhub_en.qm (English's
+// plural forms); nullptr only if that is missing too.
 [[nodiscard]] std::unique_ptr<QTranslator> loadHealthHubTranslator(const QLocale& locale,
                                                                    const QString& directory = QStringLiteral(":/i18n"));
 

@@ -2308,10 +2308,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 of %2 health systems shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sign-in settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2346,6 +2342,13 @@
     <message>
         <source>&amp;Sign in…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln health system(s) shown</source>
+        <translation>
+            <numerusform>%1 of %Ln health system shown</numerusform>
+            <numerusform>%1 of %Ln health systems shown</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2424,13 +2427,12 @@
         <source>No documents found.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>1 document</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 documents</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln document(s)</source>
+        <translation>
+            <numerusform>%Ln document</numerusform>
+            <numerusform>%Ln documents</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2463,13 +2465,12 @@
         <source>No visits found.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>1 visit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 visits</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln visit(s)</source>
+        <translation>
+            <numerusform>%Ln visit</numerusform>
+            <numerusform>%Ln visits</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2856,16 +2857,15 @@ First, create your account. Choose a password you will remember: it protects the
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1 test</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 tests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Show cha&amp;rt…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln test(s)</source>
+        <translation>
+            <numerusform>%Ln test</numerusform>
+            <numerusform>%Ln tests</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3220,10 +3220,6 @@ First, create your account. Choose a password you will remember: it protects the
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sync finished; %1 of %2 health systems failed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 %2 %3</source>
         <comment>file name: person, what, date</comment>
         <translation type="unfinished"></translation>
@@ -3379,6 +3375,13 @@ First, create your account. Choose a password you will remember: it protects the
     <message>
         <source>Create another account in this vault; it sees only its own family profiles</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync finished; %1 of %Ln health system(s) failed.</source>
+        <translation>
+            <numerusform>Sync finished; %1 of %Ln health system failed.</numerusform>
+            <numerusform>Sync finished; %1 of %Ln health systems failed.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4431,13 +4434,12 @@ First, create your account. Choose a password you will remember: it protects the
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>1 record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 records</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln record</numerusform>
+            <numerusform>%Ln records</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4497,13 +4499,12 @@ First, create your account. Choose a password you will remember: it protects the
         <source>Nothing found. Try another name or a code.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>1 match. Press Enter to open it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 matches. Press Enter to open one.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln match(es). Press Enter to open one.</source>
+        <translation>
+            <numerusform>%Ln match. Press Enter to open it.</numerusform>
+            <numerusform>%Ln matches. Press Enter to open one.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5076,17 +5077,6 @@ First, create your account. Choose a password you will remember: it protects the
         <source>Sync all health systems of this family member now</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n record(s) fetched</source>
-        <translation>
-            <numerusform>%n record fetched</numerusform>
-            <numerusform>%n records fetched</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Syncing %1 of %2 health systems…</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Nothing to sync.</source>
         <translation type="unfinished"></translation>
@@ -5110,6 +5100,20 @@ First, create your account. Choose a password you will remember: it protects the
     <message>
         <source>S&amp;ync all</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s) fetched</source>
+        <translation>
+            <numerusform>%Ln record fetched</numerusform>
+            <numerusform>%Ln records fetched</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing %1 of %Ln health system(s)…</source>
+        <translation>
+            <numerusform>Syncing %1 of %Ln health system…</numerusform>
+            <numerusform>Syncing %1 of %Ln health systems…</numerusform>
+        </translation>
     </message>
 </context>
 <context>

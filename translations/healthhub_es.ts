@@ -2335,10 +2335,6 @@
         <translation>Ningún sistema de salud coincide.</translation>
     </message>
     <message>
-        <source>%1 of %2 health systems shown</source>
-        <translation>Se muestran %1 de %2 sistemas de salud</translation>
-    </message>
-    <message>
         <source>Sign-in settings</source>
         <translation>Configuración de inicio de sesión</translation>
     </message>
@@ -2373,6 +2369,13 @@
     <message>
         <source>&amp;Sign in…</source>
         <translation>Iniciar &amp;sesión…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln health system(s) shown</source>
+        <translation>
+            <numerusform>Mostrando %1 de %Ln sistema de salud</numerusform>
+            <numerusform>Mostrando %1 de %Ln sistemas de salud</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2451,13 +2454,12 @@
         <source>No documents found.</source>
         <translation>No se encontraron documentos.</translation>
     </message>
-    <message>
-        <source>1 document</source>
-        <translation>1 documento</translation>
-    </message>
-    <message>
-        <source>%1 documents</source>
-        <translation>%1 documentos</translation>
+    <message numerus="yes">
+        <source>%Ln document(s)</source>
+        <translation>
+            <numerusform>%Ln documento</numerusform>
+            <numerusform>%Ln documentos</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2490,13 +2492,12 @@
         <source>No visits found.</source>
         <translation>No se encontraron consultas.</translation>
     </message>
-    <message>
-        <source>1 visit</source>
-        <translation>1 consulta</translation>
-    </message>
-    <message>
-        <source>%1 visits</source>
-        <translation>%1 consultas</translation>
+    <message numerus="yes">
+        <source>%Ln visit(s)</source>
+        <translation>
+            <numerusform>%Ln consulta</numerusform>
+            <numerusform>%Ln consultas</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2887,16 +2888,15 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
         <translation>No se encontraron resultados.</translation>
     </message>
     <message>
-        <source>1 test</source>
-        <translation>1 análisis</translation>
-    </message>
-    <message>
-        <source>%1 tests</source>
-        <translation>%1 análisis</translation>
-    </message>
-    <message>
         <source>Show cha&amp;rt…</source>
         <translation>Mostrar gráf&amp;ico…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln test(s)</source>
+        <translation>
+            <numerusform>%Ln prueba</numerusform>
+            <numerusform>%Ln pruebas</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3251,10 +3251,6 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
         <translation>Sincronización terminada.</translation>
     </message>
     <message>
-        <source>Sync finished; %1 of %2 health systems failed.</source>
-        <translation>Sincronización terminada; fallaron %1 de %2 sistemas de salud.</translation>
-    </message>
-    <message>
         <source>%1 %2 %3</source>
         <comment>file name: person, what, date</comment>
         <translation>%1 %2 %3</translation>
@@ -3410,6 +3406,13 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
     <message>
         <source>Create another account in this vault; it sees only its own family profiles</source>
         <translation>Crear otra cuenta en esta bóveda; solo verá sus propios perfiles familiares</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync finished; %1 of %Ln health system(s) failed.</source>
+        <translation>
+            <numerusform>Sincronización terminada; con errores en %1 de %Ln sistema de salud.</numerusform>
+            <numerusform>Sincronización terminada; con errores en %1 de %Ln sistemas de salud.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4462,13 +4465,12 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
         <source>Loading…</source>
         <translation>Cargando…</translation>
     </message>
-    <message>
-        <source>1 record</source>
-        <translation>1 registro</translation>
-    </message>
-    <message>
-        <source>%1 records</source>
-        <translation>%1 registros</translation>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln registro</numerusform>
+            <numerusform>%Ln registros</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4528,13 +4530,12 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
         <source>Nothing found. Try another name or a code.</source>
         <translation>No se encontró nada. Pruebe con otro nombre o con un código.</translation>
     </message>
-    <message>
-        <source>1 match. Press Enter to open it.</source>
-        <translation>1 coincidencia. Pulse Intro para abrirla.</translation>
-    </message>
-    <message>
-        <source>%1 matches. Press Enter to open one.</source>
-        <translation>%1 coincidencias. Pulse Intro para abrir una.</translation>
+    <message numerus="yes">
+        <source>%Ln match(es). Press Enter to open one.</source>
+        <translation>
+            <numerusform>%Ln coincidencia. Pulse Intro para abrirla.</numerusform>
+            <numerusform>%Ln coincidencias. Pulse Intro para abrir una.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5107,17 +5108,6 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
         <source>Sync all health systems of this family member now</source>
         <translation>Sincronizar ahora todos los sistemas de salud de este familiar</translation>
     </message>
-    <message numerus="yes">
-        <source>%n record(s) fetched</source>
-        <translation>
-            <numerusform>%n registro obtenido</numerusform>
-            <numerusform>%n registros obtenidos</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Syncing %1 of %2 health systems…</source>
-        <translation>Sincronizando %1 de %2 sistemas de salud…</translation>
-    </message>
     <message>
         <source>Nothing to sync.</source>
         <translation>No hay nada que sincronizar.</translation>
@@ -5141,6 +5131,20 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
     <message>
         <source>S&amp;ync all</source>
         <translation>&amp;Sincronizar todo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s) fetched</source>
+        <translation>
+            <numerusform>%Ln registro descargado</numerusform>
+            <numerusform>%Ln registros descargados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing %1 of %Ln health system(s)…</source>
+        <translation>
+            <numerusform>Sincronizando %1 de %Ln sistema de salud…</numerusform>
+            <numerusform>Sincronizando %1 de %Ln sistemas de salud…</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -94,7 +94,7 @@ void DocumentsSection::clearFilters()
 
 PagedSection::CountTexts DocumentsSection::countTexts() const
 {
-    return {tr("Loading…"), tr("No documents found."), tr("1 document"), tr("%1 documents")};
+    return {tr("Loading…"), tr("No documents found."), [](int n) { return tr("%Ln document(s)", nullptr, n); }};
 }
 
 } // namespace hh::ui

@@ -57,7 +57,7 @@ void EncountersSection::clearFilters()
 
 PagedSection::CountTexts EncountersSection::countTexts() const
 {
-    return {tr("Loading…"), tr("No visits found."), tr("1 visit"), tr("%1 visits")};
+    return {tr("Loading…"), tr("No visits found."), [](int n) { return tr("%Ln visit(s)", nullptr, n); }};
 }
 
 } // namespace hh::ui

@@ -85,7 +85,7 @@ void LabsSection::clearFilters()
 
 PagedSection::CountTexts LabsSection::countTexts() const
 {
-    return {tr("Loading…"), tr("No results found."), tr("1 test"), tr("%1 tests")};
+    return {tr("Loading…"), tr("No results found."), [](int n) { return tr("%Ln test(s)", nullptr, n); }};
 }
 
 } // namespace hh::ui

@@ -395,9 +395,9 @@ void MainWindow::connectServices()
             QString message;
             if (m_syncDone > 0)
                 message = m_syncFailed == 0 ? tr("Sync finished.")
-                                            : tr("Sync finished; %1 of %2 health systems failed.")
-                                                  .arg(m_syncFailed)
-                                                  .arg(m_syncDone);
+                                            : tr("Sync finished; %1 of %Ln health system(s) failed.", nullptr,
+                                                 m_syncDone)
+                                                  .arg(QLocale().toString(m_syncFailed));
             m_syncActive.clear();
             m_syncDone = 0;
             m_syncFailed = 0;

@@ -121,10 +121,8 @@ void PagedSection::updateCount()
         m_countLabel->clear();
     else if (total == 0)
         m_countLabel->setText(texts.none);
-    else if (total == 1)
-        m_countLabel->setText(texts.one);
     else
-        m_countLabel->setText(texts.many.arg(QLocale().toString(total)));
+        m_countLabel->setText(texts.count(total));
 }
 
 } // namespace hh::ui

@@ -4,6 +4,7 @@
 
 #include <QList>
 
+#include <functional>
 #include <utility>
 
 class QAbstractItemView;
@@ -33,12 +34,11 @@ public:
     [[nodiscard]] QWidget* focusTarget() const override;
 
 protected:
-    // The count label's texts; %1 in many is the number of rows.
+    // The count label's texts; count(n) for n >= 1 rows (a plural form: tr("%Ln record(s)", nullptr, n)).
     struct CountTexts {
         QString loading;
         QString none;
-        QString one;
-        QString many;
+        std::function<QString(int)> count;
     };
 
     explicit PagedSection(QWidget* parent = nullptr);

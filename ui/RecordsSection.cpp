@@ -138,7 +138,7 @@ void RecordsSection::clearFilters()
 
 PagedSection::CountTexts RecordsSection::countTexts() const
 {
-    return {tr("Loading…"), emptyText(m_kind), tr("1 record"), tr("%1 records")};
+    return {tr("Loading…"), emptyText(m_kind), [](int n) { return tr("%Ln record(s)", nullptr, n); }};
 }
 
 } // namespace hh::ui

@@ -90,9 +90,8 @@ void SearchResultsView::search(const QString& text, const QString& profileId)
         }
         m_model->setHits(r.value());
         const int n = static_cast<int>(r->size());
-        m_status->setText(n == 0   ? tr("Nothing found. Try another name or a code.")
-                          : n == 1 ? tr("1 match. Press Enter to open it.")
-                                   : tr("%1 matches. Press Enter to open one.").arg(QLocale().toString(n)));
+        m_status->setText(n == 0 ? tr("Nothing found. Try another name or a code.")
+                                 : tr("%Ln match(es). Press Enter to open one.", nullptr, n));
         if (n > 0)
             m_table->setCurrentIndex(m_model->index(0, 0));
         Q_EMIT finished(n);

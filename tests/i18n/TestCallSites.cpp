@@ -147,7 +147,26 @@ private Q_SLOTS:
         const std::unique_ptr<QTranslator> es = hh::app::loadHealthHubTranslator(QLocale(u"es_MX"_s));
         QVERIFY(es);
         QCOMPARE(es->filePath(), u":/i18n/healthhub_es.qm"_s);
-        QVERIFY(!hh::app::loadHealthHubTranslator(QLocale(u"fr"_s)));
+    }
+
+    // A language without a catalog (or the C locale) falls back to English, whose catalog holds the plural forms:
+    // counts read "1 record" / "3 records", never "1 record(s)".
+    void otherLanguagesGetEnglishPlurals()
+    {
+        for (const QLocale& locale : {QLocale(u"fr"_s), QLocale::c()}) {
+            const std::unique_ptr<QTranslator> t = hh::app::loadHealthHubTranslator(locale);
+            QVERIFY(t);
+            QCOMPARE(t->filePath(), u":/i18n/healthhub_en.qm"_s);
+            QVERIFY(QCoreApplication::installTranslator(t.get()));
+            const QString one = QCoreApplication::translate("hh::ui::RecordsSection", "%Ln record(s)", nullptr, 1);
+            const QString many = QCoreApplication::translate("hh::ui::RecordsSection", "%Ln record(s)", nullptr, 3);
+            const QString match =
+                QCoreApplication::translate("hh::ui::SearchResultsView", "%Ln match(es). Press Enter to open one.", nullptr, 1);
+            QCoreApplication::removeTranslator(t.get());
+            QCOMPARE(one, u"1 record"_s);
+            QCOMPARE(many, u"3 records"_s);
+            QCOMPARE(match, u"1 match. Press Enter to open it."_s);
+        }
     }
 
     // core: a free function (lupdate used to record "hh" while the code asked for "hh::Validation").

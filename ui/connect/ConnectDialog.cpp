@@ -89,7 +89,8 @@ ConnectDialog::ConnectDialog(connect::ConnectService* service, QString profileId
     connect(m_model, &EndpointListModel::pageLoaded, this, [this] {
         m_count->setText(m_model->totalCount() == 0
                              ? tr("No health system matches.")
-                             : tr("%1 of %2 health systems shown").arg(m_model->rowCount()).arg(m_model->totalCount()));
+                             : tr("%1 of %Ln health system(s) shown", nullptr, m_model->totalCount())
+                                   .arg(QLocale().toString(m_model->rowCount())));
         if (!m_wantedEndpoint.isEmpty()) {
             const int row = m_model->rowOf(m_wantedEndpoint);
             if (row >= 0) {

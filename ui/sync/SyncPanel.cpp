@@ -291,8 +291,9 @@ void SyncPanel::updateOverall()
         } else {
             m_overall->setRange(0, 0);
         }
-        m_overall->setFormat(tr("%n record(s) fetched", nullptr, static_cast<int>(std::min<qint64>(fetched, INT_MAX))));
-        m_overallLabel->setText(tr("Syncing %1 of %2 health systems…").arg(running).arg(m_active.size()));
+        m_overall->setFormat(tr("%Ln record(s) fetched", nullptr, static_cast<int>(std::min<qint64>(fetched, INT_MAX))));
+        m_overallLabel->setText(tr("Syncing %1 of %Ln health system(s)…", nullptr, static_cast<int>(m_active.size()))
+                                    .arg(QLocale().toString(running)));
     } else if (m_rowList.isEmpty()) {
         m_overallLabel->setText(tr("Nothing to sync."));
     } else {
