@@ -3627,10 +3627,6 @@ First, create your account. Choose a password you will remember: it protects the
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> (id %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Raw FHIR JSON</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3640,6 +3636,11 @@ First, create your account. Choose a password you will remember: it protects the
     </message>
     <message>
         <source>This source&apos;s data is no longer in the vault (it was removed at the health system or the connection was deleted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (id %2)</source>
+        <comment>health system, FHIR id</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4747,15 +4748,7 @@ First, create your account. Choose a password you will remember: it protects the
 <context>
     <name>hh::ui::SummaryHtml</name>
     <message>
-        <source>There are no records for %1 yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Connect a health system</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>to bring them in; once synced, they stay readable here without a network.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4904,6 +4897,10 @@ First, create your account. Choose a password you will remember: it protects the
     </message>
     <message>
         <source>Summary updated %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no records for %1 yet. %2 to bring them in; once synced, they stay readable here without a network.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3658,10 +3658,6 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
         <translation>Fuente</translation>
     </message>
     <message>
-        <source> (id %1)</source>
-        <translation> (id %1)</translation>
-    </message>
-    <message>
         <source>Raw FHIR JSON</source>
         <translation>FHIR JSON sin procesar</translation>
     </message>
@@ -3672,6 +3668,11 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
     <message>
         <source>This source&apos;s data is no longer in the vault (it was removed at the health system or the connection was deleted).</source>
         <translation>Los datos de esta fuente ya no están en la bóveda (se eliminaron en el sistema de salud o se borró la conexión).</translation>
+    </message>
+    <message>
+        <source>%1 (id %2)</source>
+        <comment>health system, FHIR id</comment>
+        <translation>%1 (id %2)</translation>
     </message>
 </context>
 <context>
@@ -4778,16 +4779,8 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
 <context>
     <name>hh::ui::SummaryHtml</name>
     <message>
-        <source>There are no records for %1 yet.</source>
-        <translation>Todavía no hay registros de %1.</translation>
-    </message>
-    <message>
         <source>Connect a health system</source>
         <translation>Conecte un sistema de salud</translation>
-    </message>
-    <message>
-        <source>to bring them in; once synced, they stay readable here without a network.</source>
-        <translation>para traerlos; una vez sincronizados, se pueden leer aquí sin conexión a la red.</translation>
     </message>
     <message>
         <source>Syncing now — this summary updates when it finishes.</source>
@@ -4936,6 +4929,10 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
     <message>
         <source>Summary updated %1.</source>
         <translation>Resumen actualizado: %1.</translation>
+    </message>
+    <message>
+        <source>There are no records for %1 yet. %2 to bring them in; once synced, they stay readable here without a network.</source>
+        <translation>Todavía no hay registros de %1. %2 para traerlos; una vez sincronizados, se pueden leer aquí sin conexión a la red.</translation>
     </message>
 </context>
 <context>

@@ -30,8 +30,8 @@ RawJsonDialog::RawJsonDialog(const QString& title, QList<records::RecordSource> 
     m_combo->setAccessibleName(tr("Source"));
     sourceLabel->setBuddy(m_combo);
     for (const records::RecordSource& s : std::as_const(m_sources)) {
-        const QString id = s.resourceId.isEmpty() ? QString() : tr(" (id %1)").arg(s.resourceId);
-        m_combo->addItem(s.endpointName.isEmpty() ? RecordFormat::vendor(s.provider) + id : s.endpointName + id);
+        const QString source = s.endpointName.isEmpty() ? RecordFormat::vendor(s.provider) : s.endpointName;
+        m_combo->addItem(s.resourceId.isEmpty() ? source : tr("%1 (id %2)", "health system, FHIR id").arg(source, s.resourceId));
     }
     auto* sourceRow = new QHBoxLayout;
     sourceRow->addWidget(sourceLabel);

@@ -80,9 +80,13 @@ QString SummaryHtml::build(const Profile& profile, const ProfileSummary& summary
 
     switch (summary.status) {
     case SummaryStatus::Absent:
-        b.html += u"<p>"_s + esc(tr("There are no records for %1 yet.").arg(profile.displayName)) + u" "_s;
-        b.html += b.link(Link{Link::Kind::Connect, {}, {}, {}, {}, {}}, tr("Connect a health system"));
-        b.html += u" "_s + esc(tr("to bring them in; once synced, they stay readable here without a network.")) + u"</p>"_s;
+        // One sentence for the translator, the link's text in place of %2 (word order differs by language).
+        b.html += u"<p>"_s
+                  + esc(tr("There are no records for %1 yet. %2 to bring them in; once synced, they stay readable "
+                           "here without a network."))
+                        .arg(esc(profile.displayName),
+                             b.link(Link{Link::Kind::Connect, {}, {}, {}, {}, {}}, tr("Connect a health system")))
+                  + u"</p>"_s;
         b.html += u"</body></html>"_s;
         return b.html;
     case SummaryStatus::Syncing:

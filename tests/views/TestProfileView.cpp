@@ -72,6 +72,22 @@ class TestProfileView : public QObject
     static int rowsOf(QAbstractItemView* v) { return v->model()->rowCount(); }
 
 private Q_SLOTS:
+    // A profile without records: one sentence (one translation) with the Connect link inside it, names escaped.
+    void absentSummaryIsOneSentenceWithTheLink()
+    {
+        Profile leo;
+        leo.id = u"p-leo"_s;
+        leo.displayName = u"Leo <3"_s;
+        records::ProfileSummary summary;
+        summary.status = records::SummaryStatus::Absent;
+        QList<SummaryHtml::Link> links;
+        const QString html = SummaryHtml::build(leo, summary, QPalette(), QLocale::c(), &links);
+        QCOMPARE(links.size(), 1);
+        QCOMPARE(links.first().kind, SummaryHtml::Link::Kind::Connect);
+        QVERIFY2(html.contains(u"There are no records for Leo &lt;3 yet. <a href=\"hh-link:0\""_s), qPrintable(html));
+        QVERIFY2(html.contains(u">Connect a health system</a> to bring them in;"_s), qPrintable(html));
+    }
+
     // Mom's filters do not follow to Dad's profile: a filter box, status or lab choice left set would make Dad's
     // lists look empty ("No medications found") for no visible reason. The same profile shown again (a refresh
     // after an edit) keeps them.
