@@ -235,14 +235,25 @@ private Q_SLOTS:
         QTRY_COMPARE(shell.currentScreen(), Shell::Screen::Main);
     }
 
+private:
+    // One account (Ana, password 12345678) and the shell started on the sign-in screen.
+    struct AnaAtSignIn {
+        AnaAtSignIn()
+        {
+            accounts.addAccount(u"ana@example.org"_s, u"Ana"_s, u"12345678"_s);
+            accounts.setLastEmail(u"ana@example.org"_s);
+            shell.start();
+        }
+        FakeAccountService accounts;
+        FakeProfileService profiles{&accounts};
+        Shell shell{accounts, profiles};
+    };
+
+private Q_SLOTS:
     void anotherAccountFromSignInScreen()
     {
-        FakeAccountService accounts;
-        FakeProfileService profiles(&accounts);
-        accounts.addAccount(u"ana@example.org"_s, u"Ana"_s, u"12345678"_s);
-        accounts.setLastEmail(u"ana@example.org"_s);
-        Shell shell(accounts, profiles);
-        shell.start();
+        AnaAtSignIn f;
+        Shell& shell = f.shell;
         QCOMPARE(shell.currentScreen(), Shell::Screen::SignIn);
         QTest::mouseClick(child<QPushButton>(shell.currentWindow(), u"createAnotherAccountButton"_s),
                           Qt::LeftButton);
@@ -271,12 +282,8 @@ private Q_SLOTS:
     // Cancel (or Esc) closes it and leaves the session as it was; creating the account signs it in.
     void anotherAccountWhileSignedIn()
     {
-        FakeAccountService accounts;
-        FakeProfileService profiles(&accounts);
-        accounts.addAccount(u"ana@example.org"_s, u"Ana"_s, u"12345678"_s);
-        accounts.setLastEmail(u"ana@example.org"_s);
-        Shell shell(accounts, profiles);
-        shell.start();
+        AnaAtSignIn f;
+        Shell& shell = f.shell;
         typeInto(child<QLineEdit>(shell.currentWindow(), u"passwordLineEdit"_s), u"12345678"_s);
         QTest::mouseClick(child<QPushButton>(shell.currentWindow(), u"signInButton"_s), Qt::LeftButton);
         QTRY_VERIFY(shell.mainWindow());
@@ -299,7 +306,7 @@ private Q_SLOTS:
         QTRY_VERIFY(!wizard);
         QCOMPARE(shell.currentScreen(), Shell::Screen::Main);
         QCOMPARE(shell.mainWindow(), main.data());
-        QCOMPARE(accounts.createCalls, 0);
+        QCOMPARE(f.accounts.createCalls, 0);
 
         action->trigger();
         wizard = main->findChild<FirstRunWizard*>();
@@ -308,7 +315,7 @@ private Q_SLOTS:
         QTest::mouseClick(child<QPushButton>(wizard, u"createAccountButton"_s), Qt::LeftButton);
         QTRY_VERIFY(shell.mainWindow() && shell.mainWindow()->user().name == u"Ben"_s);
         QCOMPARE(shell.currentScreen(), Shell::Screen::Main);
-        QCOMPARE(accounts.createCalls, 1);
+        QCOMPARE(f.accounts.createCalls, 1);
     }
 };
 
