@@ -59,6 +59,26 @@ build_fuzz() {
   cmake --build "$FUZZ_DIR" -j2 --target fuzz_all
 }
 
+# A new demo vault: connect each family member to both demo health systems and sync, through the app's own
+# sign-in (the in-process demo portals approve by themselves offscreen) and sync, so the window opens on a
+# family with records. An existing demo vault is left as it is.
+demo_fill() {
+  local hh="$BUILD_DIR/app/healthhub"
+  local dir="${HH_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/HealthHub/HealthHub-demo}"
+  [ ! -e "$dir/vault.db" ] || return 0
+  echo "==> connecting the demo family to the demo health systems and syncing (first run only)"
+  local names
+  names=$(QT_QPA_PLATFORM=offscreen "$hh" --demo profile list | cut -f2)
+  local name endpoint
+  while IFS= read -r name; do
+    [ -n "$name" ] || continue
+    for endpoint in demo-epic demo-athena; do
+      QT_QPA_PLATFORM=offscreen "$hh" --demo connect --profile "$name" --endpoint "$endpoint" >/dev/null
+    done
+  done <<< "$names"
+  QT_QPA_PLATFORM=offscreen "$hh" --demo sync >/dev/null
+}
+
 headless_env() {
   export QT_QPA_PLATFORM=offscreen
   export QTWEBENGINE_CHROMIUM_FLAGS="--no-sandbox --disable-gpu"
@@ -105,6 +125,7 @@ case "$cmd" in
     deps
     build
     if [ "$(id -u)" -eq 0 ]; then export QTWEBENGINE_DISABLE_SANDBOX=1; fi
+    demo_fill
     exec "$BUILD_DIR/app/healthhub" --demo
     ;;
   *)

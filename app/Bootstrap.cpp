@@ -94,6 +94,13 @@ QString resolveDataDir(const QString& option)
     return QDir::cleanPath(QDir(dir).absolutePath());
 }
 
+QString resolveDemoDataDir(const QString& option)
+{
+    if (option.isEmpty() && qEnvironmentVariableIsEmpty("HH_DATA_DIR"))
+        return resolveDataDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("-demo"));
+    return resolveDataDir(option);
+}
+
 QString usageText()
 {
     // Five messages, so a translator sees each part on its own; joined as `healthhub --help` has always
@@ -116,7 +123,8 @@ QString usageText()
         "                        first line of standard input when it is not a terminal)\n"
         "  --no-keychain         do not use the system keychain (password only)\n"
         "  --lang CODE           user interface language (en, es)\n"
-        "  --demo                open the demo vault (demo family, demo health systems)\n"
+        "  --demo                open the demo vault (demo family, demo health systems);\n"
+        "                        commands sign in as its demo account\n"
         "  --version, --help");
     //: Keep the command lines (init --email E --name N ...) as they are; align the descriptions in one
     //: column (after a long command line, the description goes on the next line).
@@ -130,7 +138,7 @@ QString usageText()
         "  endpoint list [--json]                      the directory of health systems\n"
         "  endpoint import FILE_OR_URL                 import an Epic or SMART Brands directory\n"
         "  endpoint add --name N --fhir-base URL [--client-id ID]\n"
-        "  connect --profile P --endpoint ID [--login-hint USER]\n"
+        "  connect --profile P --endpoint ID [--login-hint USER] [--timeout SECONDS]\n"
         "                                              sign in to a patient portal for a profile\n"
         "  disconnect --profile P --endpoint ID [--delete-data]\n"
         "  sync [--profile P] [--json]                 fetch records from connected health systems\n"
@@ -144,6 +152,27 @@ QString usageText()
         "Exit status: 0 success, 1 the operation failed, 2 the command line is wrong.");
     return synopsis + u"\n\n"_s + noCommand + u"\n\n"_s + options + u"\n\n"_s + commands + u"\n\n"_s + exitStatus
            + u'\n';
+}
+
+QString commandUsageText(const QString& command)
+{
+    // The command's lines of `healthhub --help` (with their continuation lines), then the global options.
+    const QString full = usageText();
+    const QStringList blocks = full.split(u"\n\n"_s);
+    if (blocks.size() < 5)
+        return {};
+    QStringList lines;
+    bool inCommand = false;
+    for (const QString& line : blocks.at(3).split(u'\n')) {
+        if (line.startsWith(u"  "_s) && !line.startsWith(u"   "_s)) // a command line, not a continuation
+            inCommand = line.mid(2) == command || line.mid(2).startsWith(command + u' ');
+        if (inCommand)
+            lines << line;
+    }
+    if (lines.isEmpty())
+        return {};
+    return blocks.at(0) + u"\n\n"_s + blocks.at(3).section(u'\n', 0, 0) + u'\n' + lines.join(u'\n') + u"\n\n"_s
+           + blocks.at(2) + u"\n\n"_s + blocks.at(4);
 }
 
 } // namespace hh::app

@@ -37,8 +37,14 @@ void prepareWebEngine();
 
 // The data directory: --data-dir, else $HH_DATA_DIR, else the platform's app data location.
 QString resolveDataDir(const QString& option);
+// The same for the demo vault (--demo): --data-dir, else $HH_DATA_DIR, else the platform data folder with
+// "-demo" appended (e.g. ~/.local/share/HealthHub/HealthHub-demo), so the demo never touches the real vault.
+QString resolveDemoDataDir(const QString& option);
 
 // The text `healthhub --help` prints, in the installed translators' language (context "hh::app::Usage").
 [[nodiscard]] QString usageText();
+// `healthhub COMMAND --help`: the synopsis, that command's lines of usageText() and the global options; empty
+// for an unknown command.
+[[nodiscard]] QString commandUsageText(const QString& command);
 
 } // namespace hh::app

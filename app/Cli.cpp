@@ -1,4 +1,5 @@
 #include "app/Commands.h"
+#include "app/DemoVault.h"
 
 #include "core/Validation.h"
 #include "db/VaultService.h"
@@ -27,7 +28,10 @@ int fail(const Error& error)
     QTextStream err(stderr);
     err << "healthhub: " << (error.message().isEmpty() ? Tr::tr("The operation failed.") : error.message())
         << "\n";
-    return error.code() == ErrorCode::InvalidInput ? kExitUsage : kExitFailure;
+    if (error.code() != ErrorCode::InvalidInput)
+        return kExitFailure;
+    err << Tr::tr("Run 'healthhub --help' for usage.") << "\n"; // exit 2: the command line (or a file it names)
+    return kExitUsage;
 }
 
 int usage(const QString& message)
@@ -118,6 +122,8 @@ Result<SecretBytes> readPassword(const GlobalOptions& options, const QString& pr
 
 Status signIn(CommandContext& ctx)
 {
+    if (ctx.global.demo && ctx.global.email.isEmpty())
+        return openDemoVault(*ctx.vault); // created with the demo family on first use; its password is public
     if (ctx.global.email.isEmpty())
         return Error(ErrorCode::InvalidInput, Tr::tr("This command needs --email."), QStringLiteral("no email"));
     if (!ctx.vault->vaultExists())

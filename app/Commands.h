@@ -27,6 +27,7 @@ struct GlobalOptions {
     QString email;
     QString passwordFile;
     bool noKeychain = false;
+    bool demo = false; // --demo: the demo vault, signed in as its public demo account unless --email says otherwise
 };
 
 // What every subcommand gets: the global options, its own arguments and the vault service.

@@ -12,6 +12,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QEventLoop>
+#include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QPointer>
 #include <QTextStream>
@@ -212,11 +214,37 @@ int runDisconnectCommand(CommandContext& ctx)
     auto connection = (*service)->connection(profile->id, parser.value(endpointOpt).trimmed()).result();
     if (!connection)
         return fail(connection.error());
+    auto endpoint = (*service)->endpoint(connection->endpointId).result();
+    if (!endpoint)
+        return fail(endpoint.error());
+    // A built-in demo health system runs in this process: started, so that it can revoke its tokens.
+    QObject demoOwner;
+    installDemoServerStarter(&demoOwner, false);
+    if (endpoint->isDemo())
+        (void)connect::DemoEndpoints::ensureStarted(connect::DemoEndpoints::demoId(endpoint->fhirBaseUrl));
     const bool deleteData = parser.isSet(deleteOpt);
-    auto result = (*service)->disconnect(connection->id, deleteData).result();
+    const bool wasDisconnected = connection->status == connect::ConnectionStatus::Disconnected;
+    // Waited for with the event loop running: the in-process demo server answers the revocation on this thread.
+    QFuture<Result<connect::DisconnectResult>> pending = (*service)->disconnect(connection->id, deleteData);
+    {
+        QEventLoop loop;
+        QFutureWatcher<Result<connect::DisconnectResult>> watcher;
+        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+        watcher.setFuture(pending);
+        if (!pending.isFinished())
+            loop.exec();
+    }
+    auto result = pending.result();
     if (!result)
         return fail(result.error());
     QTextStream err(stderr);
+    if (wasDisconnected) { // nothing to revoke any more; --delete-data still deletes the records
+        err << (deleteData ? tr("%1 was already disconnected from %2; the records synced from it were deleted.")
+                           : tr("%1 was already disconnected from %2; its records are kept."))
+                   .arg(profile->displayName, endpoint->name)
+            << "\n";
+        return kExitOk;
+    }
     if (result->revoked)
         err << tr("The health system revoked Health Hub's access.") << "\n";
     else if (!result->revocationError.isEmpty())

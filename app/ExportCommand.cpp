@@ -57,6 +57,8 @@ int runExportCommand(CommandContext& ctx)
         return usage(Tr::tr("export needs --profile NAME_OR_ID."));
     if (!parser.isSet(pdfOption) && !parser.isSet(fhirOption))
         return usage(Tr::tr("export needs --pdf FILE or --fhir FILE."));
+    if (parser.isSet(pdfOption) && parser.isSet(fhirOption))
+        return usage(Tr::tr("Give --pdf FILE or --fhir FILE, not both."));
     if (parser.isSet(ipsOption) && !parser.isSet(fhirOption))
         return usage(Tr::tr("--ips goes with --fhir."));
     if ((parser.isSet(pdfOption) && parser.value(pdfOption).isEmpty())

@@ -34,10 +34,7 @@ int runGui(int& argc, char** argv, const GuiOptions& options)
     QApplication::setDesktopFileName(QStringLiteral("io.github.healthhub.HealthHub"));
     installTranslators(options.language);
 
-    QString dataDir = options.dataDir;
-    if (options.demo && dataDir.isEmpty() && qEnvironmentVariableIsEmpty("HH_DATA_DIR"))
-        dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("-demo");
-    dataDir = resolveDataDir(dataDir);
+    const QString dataDir = options.demo ? resolveDemoDataDir(options.dataDir) : resolveDataDir(options.dataDir);
 
     std::unique_ptr<IKeychain> keychain =
         options.noKeychain ? std::unique_ptr<IKeychain>(new NoKeychain) : makeDefaultKeychain();

@@ -8,6 +8,7 @@
 #include "core/sync/SyncScheduler.h"
 #include "db/ClinicalPipeline.h"
 #include "db/ConnectionStore.h"
+#include "db/SyncHistoryService.h"
 #include "db/SyncStore.h"
 #include "db/VaultService.h"
 
@@ -92,6 +93,15 @@ int runSyncCommand(CommandContext& ctx)
         return fail(st.error());
     auto tokens = std::make_shared<connect::TokenProvider>(service);
     auto store = std::make_shared<db::SyncStore>(factory);
+    // Progress lines name the profile and the health system ("Mom at Lakeside Clinic"), not a connection id.
+    QHash<QString, QString> connectionLabels;
+    {
+        db::SyncHistoryService history(factory, user->id);
+        if (auto conns = history.connections(profileId).result()) {
+            for (const sync::ConnectionSyncInfo& c : std::as_const(*conns))
+                connectionLabels.insert(c.connectionId, Tr::tr("%1 at %2").arg(c.profileName, c.endpointName));
+        }
+    }
 
     QObject demoOwner; // the in-process demo server, if a demo connection is synced
     installDemoServerStarter(&demoOwner, false);
@@ -134,7 +144,7 @@ int runSyncCommand(CommandContext& ctx)
                                  return;
                              lastPrinted.insert(p.connectionId, key);
                              err << Tr::tr("%1: %2 of %3 kinds of records, %4 records")
-                                        .arg(p.connectionId.left(8))
+                                        .arg(connectionLabels.value(p.connectionId, p.connectionId.left(8)))
                                         .arg(p.typesDone)
                                         .arg(p.typesTotal)
                                         .arg(p.resourcesFetched)
@@ -199,12 +209,12 @@ int runSyncCommand(CommandContext& ctx)
             for (const sync::SyncJobResult& r : std::as_const(results))
                 if (r.profileId == id)
                     name = r.profileName;
-            int lastPercent = -1;
+            int lastStep = -1; // a line per 10 %, never backwards
             auto stats = pipeline.runForProfile(id, [&](qint64 done, qint64 total) {
                 const int percent = total > 0 ? int(done * 100 / total) : 0;
-                if (percent / 10 == lastPercent / 10)
+                if (percent / 10 <= lastStep)
                     return;
-                lastPercent = percent;
+                lastStep = percent / 10;
                 err << Tr::tr("%1: updating the records, %2%").arg(name).arg(percent) << "\n" << Qt::flush;
             });
             if (!stats) {

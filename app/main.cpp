@@ -25,6 +25,7 @@ struct Parsed {
     QString language;
     bool version = false;
     bool help = false;
+    bool commandHelp = false; // COMMAND --help
     bool demo = false;
     QString error;
 };
@@ -74,6 +75,11 @@ Parsed parseGlobal(const QStringList& argv)
                     return p;
                 continue;
             }
+            // `healthhub sync --help`: that command's usage (sandbox prints its own).
+            if ((a == u"--help" || a == u"-h") && p.command != u"sandbox") {
+                p.commandHelp = true;
+                continue;
+            }
             p.args.append(a);
             continue;
         }
@@ -93,6 +99,7 @@ Parsed parseGlobal(const QStringList& argv)
             p.global.noKeychain = true;
         } else if (a == u"--demo") {
             p.demo = true;
+            p.global.demo = true;
         } else if (a == u"--version" || a == u"-v") {
             p.version = true;
         } else if (a == u"--help" || a == u"-h") {
@@ -141,7 +148,7 @@ int runHeadless(const Parsed& p)
 
     CommandContext ctx;
     ctx.global = p.global;
-    ctx.global.dataDir = resolveDataDir(p.global.dataDir);
+    ctx.global.dataDir = p.demo ? resolveDemoDataDir(p.global.dataDir) : resolveDataDir(p.global.dataDir);
     ctx.args = p.args;
     hh::db::VaultService vault(ctx.global.dataDir, makeKeychain(p.global));
     ctx.vault = &vault;
@@ -184,7 +191,7 @@ int main(int argc, char* argv[])
     // would abort) and says so (runConnectCommand).
     const bool windowSystem = !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
         || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
-    if (!parsed.command.isEmpty() && parsed.error.isEmpty()
+    if (!parsed.command.isEmpty() && parsed.error.isEmpty() && !parsed.commandHelp
         && ((commandNeedsGui(parsed.command) && windowSystem) || pdfExport)) {
         // The login window needs widgets and WebEngine (offscreen under QT_QPA_PLATFORM=offscreen).
         prepareWebEngine();
@@ -205,6 +212,13 @@ int main(int argc, char* argv[])
         }
         if (parsed.help) {
             QTextStream(stdout) << usageText();
+            return kExitOk;
+        }
+        if (parsed.commandHelp) {
+            const QString text = commandUsageText(parsed.command);
+            if (text.isEmpty())
+                return usage(QCoreApplication::translate("hh::app", "Unknown command \"%1\".").arg(parsed.command));
+            QTextStream(stdout) << text;
             return kExitOk;
         }
         return runHeadless(parsed);

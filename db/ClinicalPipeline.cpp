@@ -34,6 +34,7 @@
 #include <QFuture>
 
 #include <algorithm>
+#include <cmath>
 #include <ctime>
 #include <optional>
 #include <vector>
@@ -237,11 +238,20 @@ struct ClinicalPipeline::Impl {
     }
 
     [[nodiscard]] bool cancelled() const { return cancel && cancel->load(); }
+    // Progress as a share that never goes back: total grows when the merge's size becomes known (the normalize
+    // phase reserves as much again as it scans, mergeReserve), and a reported share is never undercut.
     void report()
     {
-        if (progress)
-            progress(std::min(done, total), total);
+        if (!progress || total <= 0)
+            return;
+        qint64 shown = std::min(done, total);
+        const qint64 floor = qint64(std::ceil(lastShare * double(total)));
+        shown = std::max(shown, std::min(floor, total));
+        lastShare = double(shown) / double(total);
+        progress(shown, total);
     }
+    double lastShare = 0;
+    qint64 mergeReserve = 0;
     static Error dbError(const QSqlError& e, const QString& message) { return Error(ErrorCode::Database, message, e.text()); }
     static Error cancelledError()
     {
@@ -314,6 +324,8 @@ Result<PipelineStats> ClinicalPipeline::runForProfile(const QString& profileId,
     d->progress = progress;
     d->done = 0;
     d->total = 0;
+    d->lastShare = 0;
+    d->mergeReserve = 0;
     d->phaseTimer.start();
     d->phaseCpuMs = Impl::cpuMs();
     Status st = d->run();
@@ -380,9 +392,11 @@ Status ClinicalPipeline::Impl::run()
     if (Status st = findDirtyGroups(summaryAbsent, groups, groupRows, marker); !st)
         return st;
     phase("dirty groups");
+    qint64 mergeWork = 1; // the summary
     for (const QString& g : std::as_const(groups))
-        total += std::max<qint64>(1, groupRows.value(g));
-    total += 1; // the summary
+        mergeWork += std::max<qint64>(1, groupRows.value(g));
+    total += mergeWork - mergeReserve; // the merge's real size replaces the reserve
+    mergeReserve = 0;
     report();
 
     SummaryFeed feed;
@@ -513,8 +527,11 @@ Status ClinicalPipeline::Impl::normalizePhase(const QHash<QString, ConnectionMet
         q.addBindValue(profileId);
         if (!q.exec() || !q.next())
             return dbError(q.lastError(), readError);
-        total = q.value(0).toLongLong();
-        stats.rawScanned = total;
+        stats.rawScanned = q.value(0).toLongLong();
+        // As much again for de-duplicating (replaced by its real size once the groups are known), so the share
+        // shown does not reach 100% here and fall back afterwards.
+        mergeReserve = stats.rawScanned;
+        total = stats.rawScanned + mergeReserve;
         report();
     }
     // References of medication orders resolve against the same connection's Medication rows (few).

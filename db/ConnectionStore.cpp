@@ -209,7 +209,7 @@ Result<EmrConnection> ConnectionStore::saveSignIn(const EmrConnection& in)
             if (!has.exec())
                 return sqlError(has, message);
             if (has.next())
-                return Error(ErrorCode::InvalidInput,
+                return Error(ErrorCode::AlreadyExists, // a conflict with what is stored (exit 1), not bad input
                              Tr::tr("You signed in as a different patient than the one this profile is connected to "
                                     "at this health system. Sign in as that patient, or disconnect it (deleting "
                                     "its records) and connect again."),

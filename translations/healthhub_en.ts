@@ -277,6 +277,14 @@
         <source>The demo health systems have no patient for this profile&apos;s relationship: give --login-hint self, mother, father or child.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 was already disconnected from %2; the records synced from it were deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was already disconnected from %2; its records are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hh::app::AccountCommands</name>
@@ -572,6 +580,10 @@
         <source>Wrote the visit summary of %1 to %2.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Give --pdf FILE or --fhir FILE, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hh::app::SummaryCommand</name>
@@ -766,6 +778,10 @@
         <source>--profile needs a profile name or id.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hh::app::Usage</name>
@@ -779,6 +795,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Exit status: 0 success, 1 the operation failed, 2 the command line is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Global options:
   --data-dir DIR        vault folder (default: $HH_DATA_DIR or the platform data folder)
   --email E             account to sign in with
@@ -786,7 +806,8 @@
                         first line of standard input when it is not a terminal)
   --no-keychain         do not use the system keychain (password only)
   --lang CODE           user interface language (en, es)
-  --demo                open the demo vault (demo family, demo health systems)
+  --demo                open the demo vault (demo family, demo health systems);
+                        commands sign in as its demo account
   --version, --help</source>
         <extracomment>Keep the option names and their value names (--data-dir DIR ...) as they are; align the descriptions in one column (wrap a long one onto an indented line).</extracomment>
         <translation type="unfinished"></translation>
@@ -800,7 +821,7 @@
   endpoint list [--json]                      the directory of health systems
   endpoint import FILE_OR_URL                 import an Epic or SMART Brands directory
   endpoint add --name N --fhir-base URL [--client-id ID]
-  connect --profile P --endpoint ID [--login-hint USER]
+  connect --profile P --endpoint ID [--login-hint USER] [--timeout SECONDS]
                                               sign in to a patient portal for a profile
   disconnect --profile P --endpoint ID [--delete-data]
   sync [--profile P] [--json]                 fetch records from connected health systems
@@ -810,10 +831,6 @@
   sandbox [--port N] [--auto-approve] [--scale N] [--replay DIR] [--fault SPEC ...]
                                               run the demo health systems</source>
         <extracomment>Keep the command lines (init --email E --name N ...) as they are; align the descriptions in one column (after a long command line, the description goes on the next line).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exit status: 0 success, 1 the operation failed, 2 the command line is wrong.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1161,6 +1178,10 @@
     </message>
     <message>
         <source>The sign-in answer did not come from %1. Nothing was connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access was not granted at %1, so nothing was connected. The health system said: “%2”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -277,6 +277,14 @@
         <source>The demo health systems have no patient for this profile&apos;s relationship: give --login-hint self, mother, father or child.</source>
         <translation>Los sistemas de salud de demostración no tienen ningún paciente para el parentesco de este perfil: indique --login-hint self, mother, father o child.</translation>
     </message>
+    <message>
+        <source>%1 was already disconnected from %2; the records synced from it were deleted.</source>
+        <translation>%1 ya estaba desconectado de %2; se eliminaron los registros sincronizados desde allí.</translation>
+    </message>
+    <message>
+        <source>%1 was already disconnected from %2; its records are kept.</source>
+        <translation>%1 ya estaba desconectado de %2; sus registros se conservan.</translation>
+    </message>
 </context>
 <context>
     <name>hh::app::AccountCommands</name>
@@ -572,6 +580,10 @@
         <source>Wrote the visit summary of %1 to %2.</source>
         <translation>Se escribió el resumen para la consulta de %1 en %2.</translation>
     </message>
+    <message>
+        <source>Give --pdf FILE or --fhir FILE, not both.</source>
+        <translation>Indique --pdf FILE o --fhir FILE, no ambos.</translation>
+    </message>
 </context>
 <context>
     <name>hh::app::SummaryCommand</name>
@@ -766,6 +778,10 @@
         <source>--profile needs a profile name or id.</source>
         <translation>--profile necesita un nombre o id de perfil.</translation>
     </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 en %2</translation>
+    </message>
 </context>
 <context>
     <name>hh::app::Usage</name>
@@ -779,6 +795,10 @@
         <translation>Sin comando, se abre la ventana de Health Hub.</translation>
     </message>
     <message>
+        <source>Exit status: 0 success, 1 the operation failed, 2 the command line is wrong.</source>
+        <translation>Estado de salida: 0 éxito, 1 la operación falló, 2 la línea de comandos es incorrecta.</translation>
+    </message>
+    <message>
         <source>Global options:
   --data-dir DIR        vault folder (default: $HH_DATA_DIR or the platform data folder)
   --email E             account to sign in with
@@ -786,7 +806,8 @@
                         first line of standard input when it is not a terminal)
   --no-keychain         do not use the system keychain (password only)
   --lang CODE           user interface language (en, es)
-  --demo                open the demo vault (demo family, demo health systems)
+  --demo                open the demo vault (demo family, demo health systems);
+                        commands sign in as its demo account
   --version, --help</source>
         <extracomment>Keep the option names and their value names (--data-dir DIR ...) as they are; align the descriptions in one column (wrap a long one onto an indented line).</extracomment>
         <translation>Opciones globales:
@@ -798,7 +819,8 @@
   --no-keychain         no usar el llavero del sistema (solo la contraseña)
   --lang CODE           idioma de la interfaz (en, es)
   --demo                abrir la bóveda de demostración (familia de demostración, sistemas
-                        de salud de demostración)
+                        de salud de demostración); los comandos inician sesión con su
+                        cuenta de demostración
   --version, --help</translation>
     </message>
     <message>
@@ -810,7 +832,7 @@
   endpoint list [--json]                      the directory of health systems
   endpoint import FILE_OR_URL                 import an Epic or SMART Brands directory
   endpoint add --name N --fhir-base URL [--client-id ID]
-  connect --profile P --endpoint ID [--login-hint USER]
+  connect --profile P --endpoint ID [--login-hint USER] [--timeout SECONDS]
                                               sign in to a patient portal for a profile
   disconnect --profile P --endpoint ID [--delete-data]
   sync [--profile P] [--json]                 fetch records from connected health systems
@@ -828,7 +850,7 @@
   endpoint list [--json]                      el directorio de sistemas de salud
   endpoint import FILE_OR_URL                 importar un directorio de Epic o de SMART Brands
   endpoint add --name N --fhir-base URL [--client-id ID]
-  connect --profile P --endpoint ID [--login-hint USER]
+  connect --profile P --endpoint ID [--login-hint USER] [--timeout SECONDS]
                                               iniciar sesión en el portal del paciente de un perfil
   disconnect --profile P --endpoint ID [--delete-data]
   sync [--profile P] [--json]                 obtener registros de los sistemas de salud conectados
@@ -838,10 +860,6 @@
                                               o un paquete FHIR
   sandbox [--port N] [--auto-approve] [--scale N] [--replay DIR] [--fault SPEC ...]
                                               ejecutar los sistemas de salud de demostración</translation>
-    </message>
-    <message>
-        <source>Exit status: 0 success, 1 the operation failed, 2 the command line is wrong.</source>
-        <translation>Estado de salida: 0 éxito, 1 la operación falló, 2 la línea de comandos es incorrecta.</translation>
     </message>
 </context>
 <context>
@@ -1189,6 +1207,10 @@
     <message>
         <source>The sign-in answer did not come from %1. Nothing was connected.</source>
         <translation>La respuesta del inicio de sesión no vino de %1. No se conectó nada.</translation>
+    </message>
+    <message>
+        <source>Access was not granted at %1, so nothing was connected. The health system said: “%2”</source>
+        <translation>No se concedió el acceso en %1, así que no se conectó nada. El sistema de salud dijo: «%2»</translation>
     </message>
 </context>
 <context>

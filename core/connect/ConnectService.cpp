@@ -48,7 +48,12 @@ Error demoNotRunning()
 // error_description comes from the server: shown to people, never logged; kept short and plain.
 QString plainDescription(const QString& text)
 {
-    QString s = text.simplified();
+    // A server's words shown to the user: printable characters only (no control characters, no bidi
+    // overrides that could reorder the sentence around them), on one line, at most 200 characters.
+    QString printable;
+    for (const QChar c : text)
+        printable.append(c.isPrint() ? c : u' ');
+    QString s = printable.simplified();
     if (s.size() > 200)
         s = s.left(200) + u'…';
     return s;
@@ -514,9 +519,15 @@ public:
         if (redirect.kind == smart::RedirectResult::Kind::Error) {
             qCInfo(lcSmart) << "sign-in ended by the server with error" << redirect.error;
             if (redirect.error == u"access_denied") {
+                // The server's reason, as plain text (e.g. an unknown user name), when it gives one.
+                const QString why = plainDescription(redirect.errorDescription);
                 promise->finish(Error(
                     ErrorCode::Unauthorized,
-                    Tr::tr("Access was not granted at %1, so nothing was connected.").arg(request.endpointName),
+                    why.isEmpty()
+                        ? Tr::tr("Access was not granted at %1, so nothing was connected.").arg(request.endpointName)
+                        : Tr::tr("Access was not granted at %1, so nothing was connected. The health system said: "
+                                 "“%2”")
+                              .arg(request.endpointName, why),
                     u"oauth error access_denied"_s));
             } else {
                 const QString why = plainDescription(redirect.errorDescription);

@@ -339,14 +339,18 @@ DemoResponse OAuthService::authorize(const EndpointConfig& ep, const DemoRequest
     txn.created = now();
     m_transactions.insert(txn.id, txn);
 
-    QString hint = queryValue(params, u"login_hint"_s);
-    if (!hint.isEmpty() && !m_family.patient(hint) && m_settings.autoApprove) {
-        // Nobody is there to type another user name: refuse rather than sign in as somebody else.
+    // User names are case-insensitive, as the login form treats them.
+    QString hint = queryValue(params, u"login_hint"_s).trimmed().toLower();
+    if (m_settings.autoApprove && !m_family.patient(hint)) {
+        // Nobody is there to type a user name: refuse rather than sign in as somebody else (a profile would get
+        // another person's records).
         m_transactions.remove(txn.id);
+        const QString why = hint.isEmpty()
+                                ? u"This demo portal signs in by itself only the patient its login_hint names "
+                                  u"(mother, father, self or child)."_s
+                                : u"This demo portal has no patient with that user name."_s;
         return DemoResponse::redirect(withQuery(
-            redirectUri, {{u"error"_s, u"access_denied"_s},
-                          {u"error_description"_s, u"This demo portal has no patient with that user name."_s},
-                          {u"state"_s, state}}));
+            redirectUri, {{u"error"_s, u"access_denied"_s}, {u"error_description"_s, why}, {u"state"_s, state}}));
     }
     if (!m_family.patient(hint))
         hint.clear();

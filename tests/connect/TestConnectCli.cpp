@@ -120,6 +120,12 @@ private Q_SLOTS:
             QVERIFY(imported.outText().split(u'\t').value(0).toInt() > 400);
         }
 
+        // The sandbox approves by itself only the patient login_hint names: without one (an address that is not a
+        // built-in demo system gets none) it refuses, with its reason, instead of signing in some other patient.
+        CliRun noHint = healthhub({u"connect"_s, u"--profile"_s, u"Mom"_s, u"--endpoint"_s, externalId});
+        QCOMPARE(noHint.code, 1);
+        QVERIFY2(noHint.errText().contains(u"login_hint"_s), qPrintable(noHint.errText()));
+
         // connect to the external sandbox (auto-approve; offscreen login window).
         CliRun connected = healthhub(
             {u"connect"_s, u"--profile"_s, u"Mom"_s, u"--endpoint"_s, externalId, u"--login-hint"_s, u"mother"_s});
@@ -164,11 +170,17 @@ private Q_SLOTS:
         QVERIFY(!test::introspectActive(server, u"demo-athena"_s, access));
         QVERIFY(!test::introspectActive(server, u"demo-athena"_s, refresh));
 
-        // disconnect the demo one and delete its data (its server is gone with that process).
+        // Again: nothing left to revoke, and it says so.
+        CliRun again = healthhub({u"disconnect"_s, u"--profile"_s, u"Mom"_s, u"--endpoint"_s, externalId});
+        QCOMPARE(again.code, 0);
+        QVERIFY2(again.errText().contains(u"already disconnected"_s), qPrintable(again.errText()));
+
+        // disconnect the demo one and delete its data: this process starts its own demo server, which revokes.
         CliRun deleted = healthhub(
             {u"disconnect"_s, u"--profile"_s, u"Mom"_s, u"--endpoint"_s, u"demo-epic"_s, u"--delete-data"_s});
         QVERIFY2(deleted.code == 0, qPrintable(deleted.errText()));
         QVERIFY(deleted.errText().contains(u"deleted"_s));
+        QVERIFY2(deleted.errText().contains(u"revoked"_s), qPrintable(deleted.errText()));
 
         withVault([&](db::VaultService& vault, ConnectService& service) {
             auto profiles = vault.listProfiles().result();
@@ -201,11 +213,17 @@ private Q_SLOTS:
                                     u"--login-hint"_s, u"nosuchpatient"_s, u"--timeout"_s, u"120"_s});
         QCOMPARE(unknown.code, 1);
         QVERIFY2(unknown.isOneErrorLine(), qPrintable(unknown.errText()));
+        // The portal's reason is passed on (it used to be dropped).
+        QVERIFY2(unknown.errText().contains(u"no patient with that user name"_s), qPrintable(unknown.errText()));
         CliRun noPatient = healthhub({u"connect"_s, u"--profile"_s, u"Aunt"_s, u"--endpoint"_s, u"demo-epic"_s});
         QCOMPARE(noPatient.code, 2);
         QVERIFY(noPatient.errText().contains(u"--login-hint"_s));
 
-        CliRun connected = healthhub({u"connect"_s, u"--profile"_s, u"Dad"_s, u"--endpoint"_s, u"demo-epic"_s});
+        // User names are case-insensitive, as on the portal's login form.
+        CliRun connected = healthhub(
+            {u"connect"_s, u"--profile"_s, u"Dad"_s, u"--endpoint"_s, u"demo-epic"_s, u"--login-hint"_s, u"Father"_s});
+        QVERIFY2(connected.code == 0, qPrintable(connected.errText()));
+        connected = healthhub({u"connect"_s, u"--profile"_s, u"Dad"_s, u"--endpoint"_s, u"demo-epic"_s});
         QVERIFY2(connected.code == 0, qPrintable(connected.errText()));
         const demo::SyntheticFamily family(1);
         withVault([&](db::VaultService& vault, ConnectService& service) {

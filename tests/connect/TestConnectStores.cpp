@@ -418,7 +418,7 @@ private Q_SLOTS:
         c.patientEmrId = QStringLiteral("a-1.E-3");
         auto other = stores.connections->saveSignIn(c);
         QVERIFY(!other.ok());
-        QCOMPARE(other.error().code(), ErrorCode::InvalidInput);
+        QCOMPARE(other.error().code(), ErrorCode::AlreadyExists); // `healthhub connect` exits 1, not 2
         QCOMPARE(stores.connections->get(saved->id)->patientEmrId, QStringLiteral("a-1.E-2"));
         c.patientEmrId = QStringLiteral("a-1.E-2"); // the same patient again: fine
         QVERIFY(stores.connections->saveSignIn(c).ok());

@@ -65,6 +65,56 @@ private Q_SLOTS:
         QVERIFY(r.isOneErrorLine() || r.err.contains("--help"));
         r = run({QStringLiteral("--bogus")});
         QCOMPARE(r.code, 2);
+        // COMMAND --help: that command's lines (and the global options), exit 0.
+        r = run({QStringLiteral("connect"), QStringLiteral("--help")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains("connect --profile P --endpoint ID") && r.out.contains("--timeout SECONDS"), r.out.constData());
+        QVERIFY(r.out.contains("--data-dir"));
+        QVERIFY(!r.out.contains("profile add") && !r.out.contains("export --profile"));
+        r = run({QStringLiteral("profile"), QStringLiteral("--help")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains("profile add") && r.out.contains("profile remove") && !r.out.contains("sync [--profile"));
+        r = run({QStringLiteral("frobnicate"), QStringLiteral("--help")});
+        QCOMPARE(r.code, 2);
+    }
+
+    // Every exit 2 (a wrong command line, or a value it gives) ends with the hint to run --help; exit 1 does not.
+    void usageErrorsCarryTheHint()
+    {
+        CliRun r = run({QStringLiteral("profile"), QStringLiteral("list")}); // no --email
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("healthhub --help"), r.err.constData());
+        QVERIFY(r.isOneErrorLine());
+        r = run({QStringLiteral("export"), QStringLiteral("--profile"), QStringLiteral("Mom"), QStringLiteral("--pdf"),
+                 QStringLiteral("a.pdf"), QStringLiteral("--fhir"), QStringLiteral("a.json")});
+        QCOMPARE(r.code, 2); // one or the other, as the synopsis says
+        QVERIFY2(r.err.contains("not both"), r.err.constData());
+        r = run({QStringLiteral("--email"), QStringLiteral("nobody@example.org"), QStringLiteral("profile"),
+                 QStringLiteral("list")},
+                "whatever-password\n");
+        QVERIFY(r.code != 0 && r.code != 2);
+        QVERIFY2(!r.err.contains("--help"), r.err.constData());
+    }
+
+    // --demo: commands work on the demo vault as its public demo account (created with the demo family on first
+    // use), without --email.
+    void demoVaultFromTheCommandLine()
+    {
+        QTemporaryDir demoDir;
+        QVERIFY(demoDir.isValid());
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HH_NO_KEYCHAIN"), QStringLiteral("1"));
+        const CliRun r = hh::test::runProcess(m_binary,
+                                              {QStringLiteral("--demo"), QStringLiteral("--data-dir"), demoDir.path(),
+                                               QStringLiteral("profile"), QStringLiteral("list"), QStringLiteral("--json")},
+                                              env, {}, 60000);
+        QVERIFY2(r.code == 0, r.err.constData());
+        QStringList names;
+        for (const QJsonValue& v : QJsonDocument::fromJson(r.out).array())
+            names << v.toObject().value(QStringLiteral("display_name")).toString();
+        names.sort();
+        QCOMPARE(names, (QStringList{QStringLiteral("Dad"), QStringLiteral("Jordan"), QStringLiteral("Maya"),
+                                     QStringLiteral("Mom")}));
     }
 
     void missingVault()

@@ -111,6 +111,19 @@ private Q_SLOTS:
         QCOMPARE(job.value(QStringLiteral("resources_fetched")).toInteger(),
                  family.totalCount(hh::demo::Vendor::Athena, QStringLiteral("mother")));
         QVERIFY(r.err.contains("Mom")); // progress and the summary go to stderr
+        // Progress names the profile and the health system (it printed a connection id), and the share of
+        // "updating the records" never goes back (it printed 100% -> 51% -> 100%).
+        QVERIFY2(r.err.contains("Mom at Family practice: "), r.err.constData());
+        int lastPercent = -1;
+        for (const QByteArray& line : r.err.split('\n')) {
+            const qsizetype at = line.indexOf("updating the records, ");
+            if (at < 0)
+                continue;
+            const int percent = line.mid(at + 22).chopped(1).toInt();
+            QVERIFY2(percent > lastPercent, r.err.constData());
+            lastPercent = percent;
+        }
+        QCOMPARE(lastPercent, 100);
 
         // An unknown profile is an error.
         r = run(account() + QStringList{QStringLiteral("sync"), QStringLiteral("--profile"), QStringLiteral("Nobody")});
