@@ -491,6 +491,10 @@ void TestBadInput::buildRows()
          account() + QStringList{u"export"_s, u"--profile"_s, u"Mom"_s, u"--pdf"_s, file(u"out.pdf"_s), u"--paper"_s,
                                  u"a5"_s},
          2, u"paper size"_s);
+    row(cmd, u"`export --pdf` and `--fhir` at once"_s,
+         account() + QStringList{u"export"_s, u"--profile"_s, u"Mom"_s, u"--pdf"_s, file(u"both.pdf"_s), u"--fhir"_s,
+                                 file(u"both.json"_s)},
+         2, u"not both"_s);
     row(exp, u"`export --fhir` into a folder that does not exist"_s,
          account() + QStringList{u"export"_s, u"--profile"_s, u"Mom"_s, u"--fhir"_s, file(u"no/such/dir/out.json"_s)},
          1, u"healthhub: "_s, Stored::Content);
