@@ -137,6 +137,7 @@ QFuture<Result<User>> VaultService::createAccount(const QString& email, const QS
 
         const bool newVault = !keys.exists();
         SecretBytes key;
+        std::shared_ptr<Session> running; // Account ▸ Add another account: the signed-in session goes on meanwhile
         if (newVault) {
             if (QFile::exists(m_paths.database()))
                 return Error(
@@ -154,6 +155,7 @@ QFuture<Result<User>> VaultService::createAccount(const QString& email, const QS
             }
         } else if (auto current = session()) {
             key = current->key;
+            running = current;
         } else {
             auto fromKeychain = keys.keyFromKeychain();
             if (!fromKeychain)
@@ -164,7 +166,15 @@ QFuture<Result<User>> VaultService::createAccount(const QString& email, const QS
             key = *fromKeychain;
         }
 
-        close(false); // one session at a time; its connection names would collide
+        if (running) {
+            // The running session's services (sync, pipeline, views) still use its connections on their threads:
+            // only this worker thread's connection is released (its name would collide with the new factory's).
+            // The session is replaced once the account exists; a failure leaves it as it was. Its factory closes
+            // when its last user (the window's session, ended by the Shell) lets it go.
+            running->factory->releaseThreadConnections();
+        } else {
+            close(false); // one session at a time; its connection names would collide
+        }
         auto factory = std::make_shared<ConnectionFactory>(m_paths.database(), key);
         auto db = factory->connection(kRole);
         if (!db)

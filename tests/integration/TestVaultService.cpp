@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QtConcurrent>
 #include <QTest>
 
@@ -206,6 +207,47 @@ private Q_SLOTS:
         hijack.displayName = QStringLiteral("mine");
         QCOMPARE(vault.updateProfile(hijack).result().error().code(), ErrorCode::NotFound);
         QCOMPARE(vault.findProfile(QStringLiteral("B's dad")).result().error().code(), ErrorCode::NotFound);
+    }
+
+    // Account ▸ Add another account while signed in: the window's services go on using the running session's
+    // connections on their threads until the new account's session replaces it, and a refused new account (a
+    // duplicate email) leaves the session as it was. It used to close them all first (a sync mid-batch lost its
+    // connection; after a duplicate email the window had no session: "Sign in first").
+    void anotherAccountKeepsTheRunningSession()
+    {
+        QTemporaryDir dir;
+        VaultService vault(dir.path(), std::make_unique<test::FakeKeychain>(false));
+        QVERIFY(vault.createAccount(QStringLiteral("a@example.org"), QStringLiteral("A"), pw("password-a")).result().ok());
+        QVERIFY(vault.addProfile(makeProfile(QStringLiteral("A's mom"))).result().ok());
+        const std::shared_ptr<hh::db::ConnectionFactory> factory = vault.connections();
+        QThreadPool service; // a service's own thread, keeping its connection between calls
+        service.setMaxThreadCount(1);
+        service.setExpiryTimeout(-1);
+        auto countProfiles = [&service, factory] {
+            return QtConcurrent::run(&service, [factory]() -> int {
+                       auto db = factory->connection(QStringLiteral("service"));
+                       if (!db)
+                           return -1;
+                       QSqlQuery q(*db);
+                       return q.exec(QStringLiteral("SELECT count(*) FROM profiles")) && q.next() ? q.value(0).toInt()
+                                                                                                 : -2;
+                   })
+                .result();
+        };
+        QCOMPARE(countProfiles(), 1);
+
+        const auto duplicate =
+            vault.createAccount(QStringLiteral("A@example.org"), QStringLiteral("X"), pw("password-x")).result();
+        QCOMPARE(duplicate.error().code(), ErrorCode::AlreadyExists);
+        QCOMPARE(vault.currentUser()->email, QStringLiteral("a@example.org"));
+        QCOMPARE(vault.listProfiles().result()->size(), 1); // still signed in
+        QCOMPARE(countProfiles(), 1);
+
+        QVERIFY(vault.createAccount(QStringLiteral("b@example.org"), QStringLiteral("B"), pw("password-b")).result().ok());
+        QCOMPARE(vault.currentUser()->email, QStringLiteral("b@example.org"));
+        QCOMPARE(vault.listProfiles().result()->size(), 0);
+        QCOMPARE(countProfiles(), 1); // the old session's connection, still open for its service
+        QtConcurrent::run(&service, [factory] { factory->releaseThreadConnections(); }).waitForFinished();
     }
 
     void existingVaultNeedsKey()
