@@ -498,7 +498,7 @@ public:
                        const Promise<EmrConnection>& promise)
     {
         if (!redirect.isRedirect()) {
-            promise->finish(Error(ErrorCode::InvalidInput, Tr::tr("That page is not the end of the sign-in."),
+            promise->finish(Error(ErrorCode::Protocol, Tr::tr("That page is not the end of the sign-in."),
                                   u"not a redirect"_s));
             return;
         }

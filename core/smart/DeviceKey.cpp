@@ -80,7 +80,7 @@ DeviceKey::DeviceKey(std::shared_ptr<evp_pkey_st> key) : m_key(std::move(key)) {
 Result<DeviceKey> DeviceKey::generate(int bits)
 {
     if (bits < 2048 || bits > 4096)
-        return Error(ErrorCode::InvalidInput, Tr::tr("The device key could not be created or used."),
+        return Error(ErrorCode::Unknown, Tr::tr("The device key could not be created or used."),
                      u"RSA key size out of range"_s);
     std::unique_ptr<EVP_PKEY_CTX, CtxDeleter> ctx(EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr));
     if (!ctx || EVP_PKEY_keygen_init(ctx.get()) <= 0)
@@ -96,7 +96,7 @@ Result<DeviceKey> DeviceKey::generate(int bits)
 Result<DeviceKey> DeviceKey::fromPrivateKeyPem(const SecretBytes& pem)
 {
     if (pem.isEmpty() || pem.size() > 64 * 1024)
-        return Error(ErrorCode::InvalidInput, Tr::tr("The stored device key is damaged."),
+        return Error(ErrorCode::VaultCorrupt, Tr::tr("The stored device key is damaged."),
                      u"PEM empty or too large"_s);
     std::unique_ptr<BIO, BioDeleter> bio(BIO_new_mem_buf(pem.data(), int(pem.size())));
     if (!bio)
@@ -104,12 +104,12 @@ Result<DeviceKey> DeviceKey::fromPrivateKeyPem(const SecretBytes& pem)
     EVP_PKEY* key = PEM_read_bio_PrivateKey(bio.get(), nullptr, noPassphrase, nullptr);
     if (!key) {
         ERR_clear_error();
-        return Error(ErrorCode::InvalidInput, Tr::tr("The stored device key is damaged."),
+        return Error(ErrorCode::VaultCorrupt, Tr::tr("The stored device key is damaged."),
                      u"PEM is not a readable unencrypted private key"_s);
     }
     auto wrapped = wrap(key);
     if (!EVP_PKEY_is_a(key, "RSA") || EVP_PKEY_get_bits(key) < 2048)
-        return Error(ErrorCode::InvalidInput, Tr::tr("The stored device key is damaged."),
+        return Error(ErrorCode::VaultCorrupt, Tr::tr("The stored device key is damaged."),
                      u"key is not RSA >= 2048 bits"_s);
     return DeviceKey(std::move(wrapped));
 }
@@ -122,7 +122,7 @@ int DeviceKey::bits() const
 Result<SecretBytes> DeviceKey::privateKeyPem() const
 {
     if (!m_key)
-        return Error(ErrorCode::InvalidInput, Tr::tr("The device key could not be created or used."),
+        return Error(ErrorCode::Unknown, Tr::tr("The device key could not be created or used."),
                      u"null key"_s);
     // A secure-memory BIO is wiped when freed.
     std::unique_ptr<BIO, BioDeleter> bio(BIO_new(BIO_s_secmem()));
@@ -164,7 +164,7 @@ QJsonObject DeviceKey::publicJwk() const
 Result<QByteArray> DeviceKey::sign(QByteArrayView data, Algorithm algorithm) const
 {
     if (!m_key)
-        return Error(ErrorCode::InvalidInput, Tr::tr("The device key could not be created or used."),
+        return Error(ErrorCode::Unknown, Tr::tr("The device key could not be created or used."),
                      u"null key"_s);
     const EVP_MD* md = algorithm == Algorithm::RS256   ? EVP_sha256()
                        : algorithm == Algorithm::RS512 ? EVP_sha512()

@@ -54,7 +54,7 @@ Status LoopbackRedirectListener::listen(quint16 port, const QString& path, State
                                         std::chrono::milliseconds timeout)
 {
     if (!path.startsWith(u'/') || path.contains(u'?') || path.contains(u'#') || !validator)
-        return Error(ErrorCode::InvalidInput, tr("The browser sign-in could not be prepared."),
+        return Error(ErrorCode::Unknown, tr("The browser sign-in could not be prepared."),
                      u"loopback listener needs a path and a state validator"_s);
     close();
     m_done = false;

@@ -176,7 +176,7 @@ QFuture<Result<TokenClient::RegisteredClient>> TokenClient::registerClient(const
         return promise->future();
     }
     if (key.isNull() || initialAccessToken.isEmpty() || softwareId.isEmpty()) {
-        promise->finish(Error(ErrorCode::InvalidInput, Tr::tr("The device could not be registered."),
+        promise->finish(Error(ErrorCode::Unknown, Tr::tr("The device could not be registered."),
                               u"registration needs a key, an initial token and a software id"_s));
         return promise->future();
     }

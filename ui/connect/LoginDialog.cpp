@@ -125,6 +125,8 @@ void LoginDialog::buildUi()
     m_status->setWordWrap(true);
     m_status->setAlignment(Qt::AlignCenter);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Messages can quote the health system (its error_description): never rendered as rich text.
+    m_status->setTextFormat(Qt::PlainText);
     statusLayout->addWidget(m_status);
     m_retry = new QPushButton(tr("&Try again"), m_statusPage);
     m_retry->setObjectName(u"retryButton"_s);
