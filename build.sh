@@ -61,22 +61,24 @@ build_fuzz() {
 
 # A new demo vault: connect each family member to both demo health systems and sync, through the app's own
 # sign-in (the in-process demo portals approve by themselves offscreen) and sync, so the window opens on a
-# family with records. An existing demo vault is left as it is.
+# family with records. Done once: a marker file records that it succeeded (an interrupted fill is redone).
 demo_fill() {
   local hh="$BUILD_DIR/app/healthhub"
   local dir="${HH_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/HealthHub/HealthHub-demo}"
-  [ ! -e "$dir/vault.db" ] || return 0
+  [ ! -e "$dir/.demo-filled" ] || return 0
   echo "==> connecting the demo family to the demo health systems and syncing (first run only)"
-  local names
-  names=$(QT_QPA_PLATFORM=offscreen "$hh" --demo profile list | cut -f2)
+  local names failed=0
+  names=$(QT_QPA_PLATFORM=offscreen "$hh" --demo profile list | cut -f2) || return 1
   local name endpoint
   while IFS= read -r name; do
     [ -n "$name" ] || continue
     for endpoint in demo-epic demo-athena; do
-      QT_QPA_PLATFORM=offscreen "$hh" --demo connect --profile "$name" --endpoint "$endpoint" >/dev/null
+      QT_QPA_PLATFORM=offscreen "$hh" --demo connect --profile "$name" --endpoint "$endpoint" >/dev/null || failed=1
     done
   done <<< "$names"
-  QT_QPA_PLATFORM=offscreen "$hh" --demo sync >/dev/null
+  QT_QPA_PLATFORM=offscreen "$hh" --demo sync >/dev/null || failed=1
+  [ "$failed" = 0 ] || return 1
+  touch "$dir/.demo-filled"
 }
 
 headless_env() {

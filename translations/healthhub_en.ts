@@ -3404,6 +3404,14 @@ First, create your account. Choose a password you will remember: it protects the
             <numerusform>Sync finished; %1 of %Ln health systems failed.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync schedule could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hh::ui::ProfileCardDelegate</name>
@@ -4584,7 +4592,7 @@ First, create your account. Choose a password you will remember: it protects the
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Once a day: while Health Hub is open, every health system not synced in the last 24 hours is synced. The choice is kept in the vault.</source>
+        <source>Once a day: while Health Hub is open, every health system not synced in the last 24 hours is synced. The choice is kept in the vault, for every account that uses it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

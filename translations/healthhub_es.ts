@@ -3436,6 +3436,14 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
             <numerusform>Sincronización terminada; con errores en %1 de %Ln sistemas de salud.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>The sync schedule could not be saved: %1</source>
+        <translation>No se pudo guardar la programación de la sincronización: %1</translation>
+    </message>
 </context>
 <context>
     <name>hh::ui::ProfileCardDelegate</name>
@@ -4616,8 +4624,8 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
         <translation>&amp;Sincronizar automáticamente:</translation>
     </message>
     <message>
-        <source>Once a day: while Health Hub is open, every health system not synced in the last 24 hours is synced. The choice is kept in the vault.</source>
-        <translation>Una vez al día: mientras Health Hub está abierto, se sincroniza cada sistema de salud que no se haya sincronizado en las últimas 24 horas. La elección se guarda en la bóveda.</translation>
+        <source>Once a day: while Health Hub is open, every health system not synced in the last 24 hours is synced. The choice is kept in the vault, for every account that uses it.</source>
+        <translation>Una vez al día: mientras Health Hub está abierto, se sincroniza cada sistema de salud que no se haya sincronizado en las últimas 24 horas. La elección se guarda en la bóveda, para todas las cuentas que la usan.</translation>
     </message>
 </context>
 <context>

@@ -391,6 +391,9 @@ void MainWindow::connectServices()
             m_familyPage->setSyncIdle(e.message());
             updateActions();
         });
+        connect(control, &sync::ISyncControl::scheduleSaveFailed, this, [this](const Error& e) {
+            MessageBoxes::error(this, tr("Settings"), tr("The sync schedule could not be saved: %1").arg(e.message()));
+        });
         connect(control, &sync::ISyncControl::idle, this, [this] {
             QString message;
             if (m_syncDone > 0)

@@ -50,7 +50,7 @@ SettingsDialog::SettingsDialog(QWidget* parent, std::optional<sync::SyncSchedule
         syncLabel->setBuddy(m_syncSchedule);
         form->addRow(syncLabel, m_syncSchedule);
         auto* syncHint = new QLabel(tr("Once a day: while Health Hub is open, every health system not synced in the "
-                                       "last 24 hours is synced. The choice is kept in the vault."),
+                                       "last 24 hours is synced. The choice is kept in the vault, for every account that uses it."),
                                     this);
         syncHint->setWordWrap(true);
         form->addRow(syncHint);

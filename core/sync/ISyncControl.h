@@ -35,8 +35,8 @@ public:
     [[nodiscard]] virtual bool isActive(const QString& connectionId) const = 0;
 
     // Scheduled sync (Settings ▸ Sync automatically): the schedule in effect, and a new one - applied at once
-    // and kept in the vault (app_settings "sync.schedule") off this thread; a failure to keep it arrives as
-    // syncRequestFailed.
+    // and kept in the vault (app_settings "sync.schedule", shared by the vault's accounts) off this thread; a
+    // failure to keep it arrives as scheduleSaveFailed.
     [[nodiscard]] virtual SyncSchedule schedule() const = 0;
     virtual void saveSchedule(SyncSchedule schedule) = 0;
 
@@ -53,6 +53,8 @@ Q_SIGNALS:
     void syncRequestFailed(const hh::Error& error);
     // Nothing queued or running any more.
     void idle();
+    // saveSchedule() could not keep the schedule in the vault (it applies to this session all the same).
+    void scheduleSaveFailed(const hh::Error& error);
 };
 
 } // namespace hh::sync

@@ -129,7 +129,7 @@ void SyncScheduler::saveSchedule(SyncSchedule schedule)
                 this,
                 [this, e = saved.error()]() {
                     qCWarning(lcSync) << "storing the sync schedule failed:" << e.detail();
-                    Q_EMIT syncRequestFailed(e);
+                    Q_EMIT scheduleSaveFailed(e); // not a sync failure: the running syncs go on
                 },
                 Qt::QueuedConnection);
         }
