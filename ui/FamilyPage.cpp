@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLocale>
 #include <QLineEdit>
 #include <QListView>
 #include <QProgressBar>
@@ -202,7 +203,9 @@ void FamilyPage::setSyncRunning(int done, int total)
     m_syncProgress->setRange(0, std::max(total, 1));
     m_syncProgress->setValue(std::min(done, std::max(total, 1)));
     m_syncProgress->show();
-    m_syncStatus->setText(total > 0 ? tr("Syncing %1 of %2…").arg(std::min(done + 1, total)).arg(total)
+    const QLocale locale;
+    m_syncStatus->setText(total > 0 ? tr("Syncing %1 of %2…")
+                                          .arg(locale.toString(std::min(done + 1, total)), locale.toString(total))
                                     : tr("Syncing…"));
 }
 

@@ -124,7 +124,7 @@ void LoginDialog::buildUi()
     m_status->setObjectName(u"loginStatusLabel"_s);
     m_status->setWordWrap(true);
     m_status->setAlignment(Qt::AlignCenter);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard); // copy the error
     // Messages can quote the health system (its error_description): never rendered as rich text.
     m_status->setTextFormat(Qt::PlainText);
     statusLayout->addWidget(m_status);
