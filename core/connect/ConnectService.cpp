@@ -14,6 +14,7 @@
 #include "core/smart/SmartConfiguration.h"
 #include "core/smart/TokenClient.h"
 #include "core/smart/TokenRefresher.h"
+#include "core/smart/TokenResponse.h"
 #include "core/smart/UrlPolicy.h"
 #include "core/smart/Vendor.h"
 #include "core/vault/Crypto.h"
@@ -45,19 +46,6 @@ Error demoNotRunning()
                  u"demo endpoint not registered"_s);
 }
 
-// error_description comes from the server: shown to people, never logged; kept short and plain.
-QString plainDescription(const QString& text)
-{
-    // A server's words shown to the user: printable characters only (no control characters, no bidi
-    // overrides that could reorder the sentence around them), on one line, at most 200 characters.
-    QString printable;
-    for (const QChar c : text)
-        printable.append(c.isPrint() ? c : u' ');
-    QString s = printable.simplified();
-    if (s.size() > 200)
-        s = s.left(200) + u'…';
-    return s;
-}
 
 bool isEpic(const QString& vendor)
 {
@@ -518,9 +506,9 @@ public:
         }
         if (redirect.kind == smart::RedirectResult::Kind::Error) {
             qCInfo(lcSmart) << "sign-in ended by the server with error" << redirect.error;
+            // The server's reason, as plain text (e.g. an unknown user name), when it gives one; shown, not logged.
+            const QString why = smart::cleanDescription(redirect.errorDescription);
             if (redirect.error == u"access_denied") {
-                // The server's reason, as plain text (e.g. an unknown user name), when it gives one.
-                const QString why = plainDescription(redirect.errorDescription);
                 promise->finish(Error(
                     ErrorCode::Unauthorized,
                     why.isEmpty()
@@ -530,7 +518,6 @@ public:
                               .arg(request.endpointName, why),
                     u"oauth error access_denied"_s));
             } else {
-                const QString why = plainDescription(redirect.errorDescription);
                 promise->finish(Error(
                     ErrorCode::Server,
                     why.isEmpty() ? Tr::tr("%1 ended the sign-in (%2).").arg(request.endpointName, redirect.error)

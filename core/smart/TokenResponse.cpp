@@ -26,22 +26,6 @@ Error protocol(const QString& detail)
                  detail);
 }
 
-// A printable, short version of a server-supplied description.
-QString cleanDescription(const QString& text)
-{
-    QString out;
-    for (const QChar c : text) {
-        if (c.isPrint())
-            out.append(c);
-        else if (c.isSpace())
-            out.append(u' ');
-    }
-    out = out.simplified();
-    if (out.size() > 200)
-        out = out.left(200) + u"…"_s;
-    return out;
-}
-
 // expires_in as sent: a JSON number or a numeric string; nullopt when absent/unusable.
 std::optional<qint64> readExpiresIn(const QJsonValue& v)
 {
@@ -153,6 +137,21 @@ Result<TokenResponse> parseTokenResponse(QByteArrayView body, int httpStatus, co
     if (patient.isString())
         r.patient = patient.toString().trimmed();
     return r;
+}
+
+QString cleanDescription(const QString& text)
+{
+    QString out;
+    for (const QChar c : text) {
+        if (c.isPrint())
+            out.append(c);
+        else if (c.isSpace())
+            out.append(u' ');
+    }
+    out = out.simplified();
+    if (out.size() > 200)
+        out = out.left(200) + u"…"_s;
+    return out;
 }
 
 } // namespace hh::smart

@@ -46,6 +46,11 @@ struct TokenResponse {
 [[nodiscard]] Result<TokenResponse> parseTokenResponse(QByteArrayView body, int httpStatus,
                                                        const QDateTime& nowUtc);
 
+// A server-supplied text (error_description, an error code) as shown to people: printable characters only (no
+// control characters, no bidi overrides that could reorder the sentence around it), on one line, at most 200
+// characters. Used for token replies and for the authorization redirect's error.
+[[nodiscard]] QString cleanDescription(const QString& text);
+
 // Epic returns refresh-less replies for public clients: the OAuth error codes meaning "this grant
 // can no longer be used" (see above).
 [[nodiscard]] bool isGrantRevokedError(QStringView oauthError);
