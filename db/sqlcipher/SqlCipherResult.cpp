@@ -177,29 +177,59 @@ bool SqlCipherResult::prepare(const QString& query)
     return true;
 }
 
+void SqlCipherResult::bindValue(int pos, const QVariant& val, QSql::ParamType type)
+{
+    if (pos < 0 || type != QSql::In) {
+        QSqlResult::bindValue(pos, val, type);
+        return;
+    }
+    QList<QVariant>& values = boundValues();
+    if (values.size() <= pos)
+        values.resize(pos + 1);
+    values[pos] = val;
+}
+
 bool SqlCipherResult::bindAll()
 {
-    const QList<QVariant>& values = boundValues();
+    const QList<QVariant>& bound = boundValues();
     const int paramCount = sqlite3_bind_parameter_count(m_stmt);
-    if (values.size() != paramCount) {
+    if (bound.size() != paramCount) {
         setLastError(QSqlError(
             u"Parameter count mismatch: the statement has %1 parameters, %2 values are bound"_s.arg(paramCount)
-                .arg(values.size()),
+                .arg(bound.size()),
             QString(), QSqlError::StatementError));
         return false;
     }
-    // Keep a (shallow, implicitly shared) copy so that the bytes bound with SQLITE_STATIC stay valid
-    // even if the caller rebinds before the statement is finished.
-    m_boundValues = values;
-    m_bindBuffers.clear();
-    m_bindBuffers.reserve(size_t(paramCount));
+    // A statement with result rows is stepped after exec() returns: keep a (shallow, implicitly shared)
+    // copy so that the bytes bound with SQLITE_STATIC stay valid even if the caller rebinds before it is
+    // finished. A statement without result columns is done when exec() returns (and the copy would make
+    // the caller's next bindValue() copy the whole list).
+    if (m_columnCount > 0)
+        m_boundValues = bound;
+    else
+        m_boundValues.clear();
+    const QList<QVariant>& values = m_columnCount > 0 ? std::as_const(m_boundValues) : bound;
+    if (m_bindBuffers.size() < size_t(paramCount))
+        m_bindBuffers.resize(size_t(paramCount));
     auto bindText = [this](int pos, QByteArray utf8) {
-        m_bindBuffers.push_back(std::move(utf8));
-        const QByteArray& kept = m_bindBuffers.back();
+        QByteArray& kept = m_bindBuffers[size_t(pos - 1)];
+        kept = std::move(utf8);
+        return sqlite3_bind_text(m_stmt, pos, kept.constData(), int(kept.size()), SQLITE_STATIC);
+    };
+    // Strings, the common case, are encoded into the parameter's own buffer: no allocation once it is big enough.
+    auto bindString = [this](int pos, const QString& s) {
+        QByteArray& kept = m_bindBuffers[size_t(pos - 1)];
+        const qsizetype room = m_utf8.requiredSpace(s.size());
+        if (kept.isDetached() ? kept.capacity() < room : true)
+            kept = QByteArray(room, Qt::Uninitialized);
+        else
+            kept.resize(room);
+        char* end = m_utf8.appendToBuffer(kept.data(), s);
+        kept.truncate(end - kept.constData());
         return sqlite3_bind_text(m_stmt, pos, kept.constData(), int(kept.size()), SQLITE_STATIC);
     };
     for (int i = 0; i < paramCount; ++i) {
-        const QVariant& v = std::as_const(m_boundValues).at(i);
+        const QVariant& v = values.at(i);
         const int pos = i + 1;
         int rc = SQLITE_OK;
         if (isNullValue(v)) {
@@ -242,7 +272,7 @@ bool SqlCipherResult::bindAll()
                 break;
             }
             case QMetaType::QString:
-                rc = bindText(pos, static_cast<const QString*>(v.constData())->toUtf8());
+                rc = bindString(pos, *static_cast<const QString*>(v.constData()));
                 break;
             case QMetaType::QDate:
                 rc = bindText(pos, v.toDate().toString(Qt::ISODate).toUtf8());

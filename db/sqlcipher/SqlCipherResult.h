@@ -5,6 +5,7 @@
 #include <QMetaType>
 #include <QSqlRecord>
 #include <QSqlResult>
+#include <QStringEncoder>
 #include <QVariant>
 
 #include <vector>
@@ -40,6 +41,12 @@ public:
 
     // QVariant holding the sqlite3_stmt* (type name "sqlite3_stmt*"), invalid before prepare().
     QVariant handle() const override;
+
+    // Positional input values go straight into boundValues(): QSqlResult's own version also files each
+    // position under a generated name (":N", a string built and hashed per value) that only
+    // boundValueName() reads. Out parameters and named values take QSqlResult's path.
+    using QSqlResult::bindValue;
+    void bindValue(int pos, const QVariant& val, QSql::ParamType type) override;
 
 protected:
     bool reset(const QString& query) override;
@@ -91,9 +98,12 @@ private:
     int m_rowsAffected = -1;
     QVariant m_lastInsertId;
 
-    // Bound values kept alive while the statement may read them (bound with SQLITE_STATIC).
+    // Bound values kept alive while a statement with result rows may read them (bound with
+    // SQLITE_STATIC); statements without result columns are finished by exec() and need no copy.
     QList<QVariant> m_boundValues;
+    // UTF-8 of the bound strings, one buffer per parameter, reused (not reallocated) by every exec().
     std::vector<QByteArray> m_bindBuffers;
+    QStringEncoder m_utf8{QStringEncoder::Utf8, QStringConverter::Flag::Stateless};
 };
 
 } // namespace hh::db

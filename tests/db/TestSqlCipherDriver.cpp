@@ -193,6 +193,59 @@ private Q_SLOTS:
         QCOMPARE(scalar(u"SELECT count(*) FROM t WHERE i = 11 AND txt IS NULL"_s), 1);
     }
 
+    // The driver encodes strings into one reused buffer per parameter and keeps no copy of the values of a
+    // statement without result rows: long, short, non-ASCII and null values in turn must each store exactly
+    // themselves, and QSqlQuery must still report what is bound.
+    void reboundStringsKeepTheirOwnBytes()
+    {
+        const QStringList values{u"a much longer first value, to grow the buffer"_s, u"x"_s, u"Grüße 👪"_s, QString(),
+                                 u"ñ"_s, u""_s, u"plain ascii again"_s};
+        QSqlQuery q(m_db);
+        QVERIFY(q.prepare(u"INSERT INTO t (i, txt) VALUES (?, ?)"_s));
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            q.bindValue(0, i);
+            q.bindValue(1, values.at(i));
+            QCOMPARE(q.boundValue(1).toString(), values.at(i));
+            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        }
+        QSqlQuery r(m_db);
+        QVERIFY(r.exec(u"SELECT txt, length(CAST(txt AS BLOB)) FROM t ORDER BY i"_s));
+        for (const QString& expected : values) {
+            QVERIFY(r.next());
+            QCOMPARE(r.value(0).toString(), expected);
+            QCOMPARE(r.isNull(0), expected.isNull());
+            QCOMPARE(r.value(1).toLongLong(), expected.isNull() ? 0 : expected.toUtf8().size());
+        }
+        QVERIFY(!r.next());
+
+        // A SELECT stepped lazily after exec(): rebinding its values before it is finished must not change
+        // (or free) the values the running statement compares with.
+        QSqlQuery s(m_db);
+        s.setForwardOnly(true);
+        QVERIFY(s.prepare(u"SELECT i FROM t WHERE txt >= ? ORDER BY i"_s));
+        s.bindValue(0, u"a"_s);
+        QVERIFY(s.exec());
+        QVERIFY(s.next());
+        s.bindValue(0, u"zzzz"_s + QString(200, u'z'));
+        QList<qlonglong> seen{s.value(0).toLongLong()};
+        while (s.next())
+            seen.append(s.value(0).toLongLong());
+        QCOMPARE(seen, (QList<qlonglong>{0, 1, 4, 6}));
+
+        // The same with a blob, which is bound in place (no buffer of the driver's): the statement's copy of
+        // the values keeps it alive (the ASan build would report a use after free otherwise).
+        QVERIFY(exec(u"UPDATE t SET b = CAST(txt AS BLOB)"_s));
+        QVERIFY(s.prepare(u"SELECT i FROM t WHERE b >= ? ORDER BY i"_s));
+        s.bindValue(0, QByteArray("a"));
+        QVERIFY(s.exec());
+        QVERIFY(s.next());
+        s.bindValue(0, QByteArray(300, 'z'));
+        seen = {s.value(0).toLongLong()};
+        while (s.next())
+            seen.append(s.value(0).toLongLong());
+        QCOMPARE(seen, (QList<qlonglong>{0, 1, 4, 6}));
+    }
+
     void bindCountMismatchFails()
     {
         QSqlQuery q(m_db);
