@@ -46,7 +46,6 @@ Error demoNotRunning()
                  u"demo endpoint not registered"_s);
 }
 
-
 bool isEpic(const QString& vendor)
 {
     return vendor == u"epic";

@@ -220,7 +220,7 @@ bool SqlCipherResult::bindAll()
     auto bindString = [this](int pos, const QString& s) {
         QByteArray& kept = m_bindBuffers[size_t(pos - 1)];
         const qsizetype room = m_utf8.requiredSpace(s.size());
-        if (kept.isDetached() ? kept.capacity() < room : true)
+        if (!kept.isDetached() || kept.capacity() < room)
             kept = QByteArray(room, Qt::Uninitialized);
         else
             kept.resize(room);
