@@ -4,14 +4,15 @@
 #include "core/sync/SyncTypes.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 
 namespace hh::sync {
 
-// One answer of the FHIR server taken apart, parsed once: the resources to store (compact JSON +
-// content hash), the OperationOutcome warnings, and the paging links.
+// One answer of the FHIR server taken apart, parsed once: the resources to store (their JSON text as
+// received, without whitespace between tokens, + content hash), the OperationOutcome warnings, and the paging links.
 //
 // - searchset Bundles: every entry.resource except OperationOutcome (and entries whose search.mode is
 //   "outcome") becomes a RawResource of its own resourceType (included resources too). Outcome
@@ -33,8 +34,11 @@ struct FhirPage {
     // A read answer: a resource of `expectedType` (empty: any type).
     [[nodiscard]] static Result<FhirPage> fromReadBody(const QByteArray& body, const QString& expectedType);
 
-    // The RawResource of one resource object (compact JSON, SHA-256 hex). nullopt without type or id.
-    [[nodiscard]] static std::optional<RawResource> rawResource(const QJsonObject& resource);
+    // The RawResource of one resource object (SHA-256 hex of its JSON). nullopt without type or id. The JSON
+    // is `text` without whitespace between tokens when text is the object's own JSON text (as received; it
+    // must be what `resource` was parsed from), else the object's compact serialization.
+    [[nodiscard]] static std::optional<RawResource> rawResource(const QJsonObject& resource,
+                                                                QByteArrayView text = {});
     // Issues of an OperationOutcome (at most `cap`, duplicates dropped).
     [[nodiscard]] static QList<SyncIssue> outcomeIssues(const QJsonObject& outcome, int cap = 8);
     // The OperationOutcome issues in an error body (JSON only), or nothing.

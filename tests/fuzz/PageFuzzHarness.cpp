@@ -89,6 +89,9 @@ QString checkResource(const RawResource& r)
     const QJsonObject o = doc.object();
     if (o.value("resourceType"_L1).toString() != r.resourceType || o.value("id"_L1).toString() != r.resourceId)
         return u"stored JSON has another type or id"_s;
+    // The text is stored as received: it must be the very resource the normalizer is given.
+    if (o != r.object)
+        return u"stored JSON is not the resource that was read"_s;
     return {};
 }
 

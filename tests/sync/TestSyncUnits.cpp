@@ -3,6 +3,7 @@
 
 #include "core/sync/FhirClient.h"
 #include "core/sync/FhirPage.h"
+#include "core/sync/JsonText.h"
 #include "core/sync/QueryPlan.h"
 #include "core/sync/ReferenceScanner.h"
 #include "core/sync/RetryPolicy.h"
@@ -23,6 +24,7 @@
 using namespace hh;
 using namespace hh::sync;
 using namespace std::chrono_literals;
+using namespace Qt::StringLiterals;
 
 namespace {
 const QString kDesiree = QStringLiteral("epic/fasten-sandbox-2025-12-20_desiree-powell_eAB3mDIBBcyUKviyzrxsnAw3");
@@ -149,6 +151,8 @@ private Q_SLOTS:
             QVERIFY(!r.resourceId.isEmpty());
             QCOMPARE(r.hash, QCryptographicHash::hash(r.json, QCryptographicHash::Sha256).toHex());
             QVERIFY(!r.json.contains('\n'));
+            // The stored text is the resource the normalizer was given.
+            QCOMPARE(QJsonDocument::fromJson(r.json).object(), r.object);
         }
         // Epic's OperationOutcome entry is a warning, never a record.
         QVERIFY(!page->warnings.isEmpty());
@@ -156,6 +160,91 @@ private Q_SLOTS:
         // Parsing is deterministic: the same resource always hashes the same.
         Result<FhirPage> again = FhirPage::fromSearchBody(body);
         QCOMPARE(again->resources.first().hash, page->resources.first().hash);
+    }
+
+    // A resource is stored as the server wrote it (key order, number text, escapes), without the whitespace
+    // between tokens, and hashed on that text.
+    void resourceTextAsReceived()
+    {
+        const QByteArray body = "{\n  \"resourceType\" : \"Bundle\",\n  \"type\": \"searchset\",\n  \"entry\": [\n"
+                                "    { \"search\": {\"mode\": \"match\"},\n      \"resource\": {\n"
+                                "        \"resourceType\": \"Observation\", \"id\": \"o1\",\n"
+                                "        \"valueQuantity\": { \"value\": 1.10, \"unit\": \"mg / dL\" },\n"
+                                "        \"note\": [ {\"text\": \"caf\\u00e9 \\\"}\\\" ]\"} ] } },\n"
+                                "    { \"fullUrl\": \"urn:x\" },\n"
+                                "    { \"resource\": {\"resourceType\":\"OperationOutcome\",\"issue\":[]},\n"
+                                "      \"search\": {\"mode\":\"outcome\"} },\n"
+                                "    {\"resource\":{\"id\":\"p1\",\"resourceType\":\"Patient\"}}\n  ]\n}\n";
+        Result<FhirPage> page = FhirPage::fromSearchBody(body);
+        QVERIFY2(page.ok(), qPrintable(page.ok() ? QString() : page.error().detail()));
+        QCOMPARE(page->resources.size(), 2);
+        QCOMPARE(page->skipped, 1);
+        const RawResource& obs = page->resources.at(0);
+        QCOMPARE(obs.json, QByteArray("{\"resourceType\":\"Observation\",\"id\":\"o1\",\"valueQuantity\":{\"value\":1.10,"
+                                      "\"unit\":\"mg / dL\"},\"note\":[{\"text\":\"caf\\u00e9 \\\"}\\\" ]\"}]}"));
+        QCOMPARE(obs.hash, QCryptographicHash::hash(obs.json, QCryptographicHash::Sha256).toHex());
+        QCOMPARE(QJsonDocument::fromJson(obs.json).object(), obs.object);
+        QCOMPARE(obs.object.value(u"note"_s).toArray().first().toObject().value(u"text"_s).toString(),
+                 QString::fromUtf8("caf\u00e9 \"}\" ]"));
+        QCOMPARE(page->resources.at(1).json, QByteArray("{\"id\":\"p1\",\"resourceType\":\"Patient\"}"));
+
+        // A read answer too.
+        Result<FhirPage> read = FhirPage::fromReadBody("  {\"resourceType\": \"Patient\", \"id\": \"x\"}\n", u"Patient"_s);
+        QVERIFY(read.ok());
+        QCOMPARE(read->resources.first().json, QByteArray("{\"resourceType\":\"Patient\",\"id\":\"x\"}"));
+    }
+
+    // Text whose entries cannot be told apart without guessing what the parser kept: every resource is
+    // serialized from its parsed object (keys sorted, numbers as the parser read them).
+    void resourceTextFallsBackToTheParsedObject_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("entry twice") << QByteArray(
+            "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"a\"}}],"
+            "\"entry\":[{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"b\",\"gender\":\"female\"}}]}");
+        QTest::newRow("resource twice") << QByteArray(
+            "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"a\"},"
+            "\"resource\":{\"resourceType\":\"Patient\",\"id\":\"b\",\"gender\":\"female\"}}]}");
+        QTest::newRow("escaped key") << QByteArray(
+            "{\"resourceType\":\"Bundle\",\"entr\\u0079\":[{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"b\","
+            "\"gender\":\"female\"}}]}");
+    }
+
+    void resourceTextFallsBackToTheParsedObject()
+    {
+        QFETCH(QByteArray, body);
+        Result<FhirPage> page = FhirPage::fromSearchBody(body);
+        QVERIFY(page.ok());
+        QCOMPARE(page->resources.size(), 1);
+        const RawResource& r = page->resources.first();
+        QCOMPARE(r.json, QJsonDocument(r.object).toJson(QJsonDocument::Compact));
+        QCOMPARE(r.hash, QCryptographicHash::hash(r.json, QCryptographicHash::Sha256).toHex());
+        QCOMPARE(r.resourceId, u"b"_s);
+    }
+
+    void jsonTextScanner()
+    {
+        using namespace hh::sync::jsontext;
+        // Truncated or broken text is refused, never read past.
+        const QByteArray whole = "{\"entry\":[{\"resource\":{\"a\":[1,2,{\"b\":\"x\\\"\"}]}},7,{}]}";
+        const auto spans = entryResources(whole);
+        QVERIFY(spans.has_value());
+        QCOMPARE(spans->size(), 3);
+        QCOMPARE(spans->at(0), QByteArrayView("{\"a\":[1,2,{\"b\":\"x\\\"\"}]}"));
+        QVERIFY(spans->at(1).isEmpty());
+        QVERIFY(spans->at(2).isEmpty());
+        for (qsizetype n = 0; n < whole.size(); ++n)
+            QVERIFY2(!entryResources(QByteArrayView(whole.constData(), n)).has_value(), qPrintable(QString::number(n)));
+        QVERIFY(!entryResources("{\"entry\":[{\"resource\":}]}").has_value());
+        QVERIFY(!entryResources("[1]").has_value());
+        QCOMPARE(entryResources("{\"resourceType\":\"Bundle\"}")->size(), 0);
+        // Nesting deeper than the scanner follows.
+        const QByteArray deep = "{\"entry\":[{\"resource\":" + QByteArray(kMaxDepth + 10, '[')
+                                + QByteArray(kMaxDepth + 10, ']') + "}]}";
+        QVERIFY(!entryResources(deep).has_value());
+        // compact() drops whitespace between tokens only.
+        QCOMPARE(compact(" { \"a b\" : [ 1 ,\t\"c \\\" d\" ] }\r\n"), QByteArray("{\"a b\":[1,\"c \\\" d\"]}"));
+        QCOMPARE(compact("\"ends in a backslash \\"), QByteArray("\"ends in a backslash \\"));
     }
 
     void athenaSearchPageAndErrors()

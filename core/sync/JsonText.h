@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+
+#include <optional>
+
+namespace hh::sync::jsontext {
+
+// Byte-level helpers for JSON text that QJsonDocument has already accepted: they let the sync store a
+// resource as the server sent it instead of serializing the parsed object again (issue 8: that second
+// serialization was about a third of the sync's reading thread).
+//
+// Both functions are bounds-checked and never read outside the view, whatever it holds; on text they
+// cannot follow (not JSON, nesting deeper than kMaxDepth, an "entry" or "resource" key given twice)
+// entryResources() answers nullopt and the caller falls back to serializing the parsed objects.
+
+inline constexpr int kMaxDepth = 512;
+
+// The text of entry[i].resource for every element of the top-level object's "entry" array, in order;
+// an empty view for an element that is not an object or has no "resource". An empty list when there is
+// no "entry" array.
+[[nodiscard]] std::optional<QList<QByteArrayView>> entryResources(QByteArrayView bundle);
+
+// The JSON text without the whitespace between tokens (strings are copied byte for byte, escapes kept).
+[[nodiscard]] QByteArray compact(QByteArrayView json);
+
+} // namespace hh::sync::jsontext
