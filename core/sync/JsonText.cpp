@@ -159,6 +159,9 @@ std::optional<QList<QByteArrayView>> entryResources(QByteArrayView bundle)
     QList<QByteArrayView> out;
     bool sawEntry = false;
     const bool ok = s.object(0, [&](QByteArrayView key) {
+        // An escaped key may decode to "entry" (or "resource" below) and stand for one given twice.
+        if (key.contains('\\'))
+            return false;
         if (key != "entry")
             return s.skipValue(1);
         if (sawEntry)
@@ -177,6 +180,8 @@ std::optional<QList<QByteArrayView>> entryResources(QByteArrayView bundle)
             if (s.at('{')) {
                 bool sawResource = false;
                 const bool entryOk = s.object(2, [&](QByteArrayView member) {
+                    if (member.contains('\\'))
+                        return false;
                     if (member != "resource")
                         return s.skipValue(3);
                     if (sawResource)

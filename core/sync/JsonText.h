@@ -13,7 +13,8 @@ namespace hh::sync::jsontext {
 // serialization was about a third of the sync's reading thread).
 //
 // Both functions are bounds-checked and never read outside the view, whatever it holds; on text they
-// cannot follow (not JSON, nesting deeper than kMaxDepth, an "entry" or "resource" key given twice)
+// cannot follow (not JSON, nesting deeper than kMaxDepth, an "entry" or "resource" key given twice, an
+// escaped key in the bundle or in an entry, which might decode to either)
 // entryResources() answers nullopt and the caller falls back to serializing the parsed objects.
 
 inline constexpr int kMaxDepth = 512;

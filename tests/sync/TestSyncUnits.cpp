@@ -205,6 +205,9 @@ private Q_SLOTS:
         QTest::newRow("resource twice") << QByteArray(
             "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"a\"},"
             "\"resource\":{\"resourceType\":\"Patient\",\"id\":\"b\",\"gender\":\"female\"}}]}");
+        QTest::newRow("escaped resource key beside a plain one") << QByteArray(
+            "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"a\"},"
+            "\"resourc\\u0065\":{\"resourceType\":\"Patient\",\"id\":\"b\",\"gender\":\"female\"}}]}");
         QTest::newRow("escaped key") << QByteArray(
             "{\"resourceType\":\"Bundle\",\"entr\\u0079\":[{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"b\","
             "\"gender\":\"female\"}}]}");
