@@ -26,6 +26,7 @@ public:
     // At the current (non-space) character, if any.
     [[nodiscard]] bool at(char c) const { return m_p < m_end && *m_p == c; }
 
+    // The character c, after leading space: consumed, or false.
     bool expect(char c)
     {
         skipSpace();
@@ -70,42 +71,9 @@ public:
         case '"':
             return string().has_value();
         case '{':
-            ++m_p;
-            skipSpace();
-            if (at('}')) {
-                ++m_p;
-                return true;
-            }
-            for (;;) {
-                skipSpace();
-                if (!string() || !expect(':') || !skipValue(depth + 1))
-                    return false;
-                skipSpace();
-                if (at('}')) {
-                    ++m_p;
-                    return true;
-                }
-                if (!expect(','))
-                    return false;
-            }
+            return object(depth, [&](QByteArrayView) { return skipValue(depth + 1); });
         case '[':
-            ++m_p;
-            skipSpace();
-            if (at(']')) {
-                ++m_p;
-                return true;
-            }
-            for (;;) {
-                if (!skipValue(depth + 1))
-                    return false;
-                skipSpace();
-                if (at(']')) {
-                    ++m_p;
-                    return true;
-                }
-                if (!expect(','))
-                    return false;
-            }
+            return array(depth, [&] { return skipValue(depth + 1); });
         default: {
             // A number, true, false or null: up to the next delimiter.
             const char* begin = m_p;
@@ -116,40 +84,64 @@ public:
         }
     }
 
-    // At '{': calls member(key) for each member with the cursor before the value; member must consume
-    // the value. False when the object cannot be followed or member returns false.
+    // At '{': calls member(key) for each member with the cursor at its value, which member must consume.
+    // False when the object cannot be followed or member returns false.
     template <typename Member>
     bool object(int depth, Member&& member)
     {
-        if (!expect('{') || depth > kMaxDepth)
-            return false;
-        skipSpace();
-        if (at('}')) {
-            ++m_p;
-            return true;
-        }
-        for (;;) {
-            skipSpace();
+        return members('{', '}', depth, [&] {
             const std::optional<QByteArrayView> key = string();
             if (!key || !expect(':'))
                 return false;
             skipSpace();
-            if (!member(*key))
-                return false;
+            return member(*key);
+        });
+    }
+
+    // At '[': calls element() with the cursor at each element, which element must consume.
+    template <typename Element>
+    bool array(int depth, Element&& element)
+    {
+        return members('[', ']', depth, element);
+    }
+
+private:
+    // open, then one(), separated by commas, until close.
+    template <typename One>
+    bool members(char open, char close, int depth, One&& one)
+    {
+        if (!expect(open) || depth > kMaxDepth)
+            return false;
+        if (expect(close))
+            return true;
+        for (;;) {
             skipSpace();
-            if (at('}')) {
-                ++m_p;
+            if (!one())
+                return false;
+            if (expect(close))
                 return true;
-            }
             if (!expect(','))
                 return false;
         }
     }
 
-private:
     const char* m_p;
     const char* m_end;
 };
+
+// A member of an object the scan looks into: the key it looks for (the first time), another key, or
+// one it cannot tell apart: the key again, or an escaped key, which may decode to it.
+enum class Key { Wanted, Other, Ambiguous };
+
+Key classify(QByteArrayView key, QByteArrayView wanted, bool& seen)
+{
+    if (key.contains('\\') || (key == wanted && seen))
+        return Key::Ambiguous;
+    if (key != wanted)
+        return Key::Other;
+    seen = true;
+    return Key::Wanted;
+}
 
 } // namespace
 
@@ -159,34 +151,22 @@ std::optional<QList<QByteArrayView>> entryResources(QByteArrayView bundle)
     QList<QByteArrayView> out;
     bool sawEntry = false;
     const bool ok = s.object(0, [&](QByteArrayView key) {
-        // An escaped key may decode to "entry" (or "resource" below) and stand for one given twice.
-        if (key.contains('\\'))
-            return false;
-        if (key != "entry")
-            return s.skipValue(1);
-        if (sawEntry)
-            return false; // given twice: which one the parser kept is not ours to guess
-        sawEntry = true;
+        const Key k = classify(key, "entry", sawEntry);
+        if (k != Key::Wanted)
+            return k == Key::Other && s.skipValue(1);
         if (!s.at('['))
             return s.skipValue(1);
-        if (!s.expect('['))
-            return false;
-        s.skipSpace();
-        if (s.at(']'))
-            return s.expect(']');
-        for (;;) {
-            s.skipSpace();
+        return s.array(1, [&] {
             QByteArrayView resource;
-            if (s.at('{')) {
+            if (!s.at('{')) {
+                if (!s.skipValue(2))
+                    return false;
+            } else {
                 bool sawResource = false;
                 const bool entryOk = s.object(2, [&](QByteArrayView member) {
-                    if (member.contains('\\'))
-                        return false;
-                    if (member != "resource")
-                        return s.skipValue(3);
-                    if (sawResource)
-                        return false;
-                    sawResource = true;
+                    const Key m = classify(member, "resource", sawResource);
+                    if (m != Key::Wanted)
+                        return m == Key::Other && s.skipValue(3);
                     const char* begin = s.position();
                     if (!s.skipValue(3))
                         return false;
@@ -195,16 +175,10 @@ std::optional<QList<QByteArrayView>> entryResources(QByteArrayView bundle)
                 });
                 if (!entryOk)
                     return false;
-            } else if (!s.skipValue(2)) {
-                return false;
             }
             out.append(resource);
-            s.skipSpace();
-            if (s.at(']'))
-                return s.expect(']');
-            if (!s.expect(','))
-                return false;
-        }
+            return true;
+        });
     });
     if (!ok)
         return std::nullopt;

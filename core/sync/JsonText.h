@@ -17,7 +17,7 @@ namespace hh::sync::jsontext {
 // escaped key in the bundle or in an entry, which might decode to either)
 // entryResources() answers nullopt and the caller falls back to serializing the parsed objects.
 
-inline constexpr int kMaxDepth = 512;
+inline constexpr int kMaxDepth = 128; // FHIR resources nest a dozen levels; deeper text falls back
 
 // The text of entry[i].resource for every element of the top-level object's "entry" array, in order;
 // an empty view for an element that is not an object or has no "resource". An empty list when there is

@@ -199,18 +199,16 @@ private Q_SLOTS:
     void resourceTextFallsBackToTheParsedObject_data()
     {
         QTest::addColumn<QByteArray>("body");
-        QTest::newRow("entry twice") << QByteArray(
-            "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"a\"}}],"
-            "\"entry\":[{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"b\",\"gender\":\"female\"}}]}");
-        QTest::newRow("resource twice") << QByteArray(
-            "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"a\"},"
-            "\"resource\":{\"resourceType\":\"Patient\",\"id\":\"b\",\"gender\":\"female\"}}]}");
-        QTest::newRow("escaped resource key beside a plain one") << QByteArray(
-            "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"a\"},"
-            "\"resourc\\u0065\":{\"resourceType\":\"Patient\",\"id\":\"b\",\"gender\":\"female\"}}]}");
-        QTest::newRow("escaped key") << QByteArray(
-            "{\"resourceType\":\"Bundle\",\"entr\\u0079\":[{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"b\","
-            "\"gender\":\"female\"}}]}");
+        // The parser keeps b, the last of two; the text scan would see a first.
+        const QByteArray a = R"({"resourceType":"Patient","id":"a"})";
+        const QByteArray b = R"({"resourceType":"Patient","id":"b","gender":"female"})";
+        const QByteArray bundle = R"({"resourceType":"Bundle",)";
+        QTest::newRow("entry twice") << bundle + R"("entry":[{"resource":)" + a + R"(}],"entry":[{"resource":)" + b
+                                            + "}]}";
+        QTest::newRow("resource twice") << bundle + R"("entry":[{"resource":)" + a + R"(,"resource":)" + b + "}]}";
+        QTest::newRow("escaped resource key beside a plain one")
+            << bundle + R"("entry":[{"resource":)" + a + R"(,"resourc\u0065":)" + b + "}]}";
+        QTest::newRow("escaped key") << bundle + R"("entr\u0079":[{"resource":)" + b + "}]}";
     }
 
     void resourceTextFallsBackToTheParsedObject()
