@@ -31,7 +31,8 @@ target_link_libraries(fuzz_normalizer_seeds PRIVATE Qt6::Core)
 # instrumentation; hh_core comes uninstrumented.
 if(HH_FUZZ)
     add_executable(fuzz_fhir_page fuzz/FuzzFhirPage.cpp fuzz/PageFuzzHarness.cpp
-        ${HH_SYNC_DIR}/FhirPage.cpp ${HH_SYNC_DIR}/FhirClient.cpp ${HH_SYNC_DIR}/ReferenceScanner.cpp
+        ${HH_SYNC_DIR}/FhirPage.cpp ${HH_SYNC_DIR}/JsonText.cpp ${HH_SYNC_DIR}/FhirClient.cpp
+        ${HH_SYNC_DIR}/ReferenceScanner.cpp
         ${HH_SYNC_DIR}/RetryPolicy.cpp ${HH_SYNC_DIR}/SyncTypes.cpp)
     target_include_directories(fuzz_fhir_page PRIVATE ${CMAKE_SOURCE_DIR} ${CMAKE_SOURCE_DIR}/tests)
     target_compile_options(fuzz_fhir_page PRIVATE -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer
