@@ -1,5 +1,7 @@
 #include "core/sync/JsonText.h"
 
+#include <cctype>
+
 namespace hh::sync::jsontext {
 
 namespace {
@@ -37,24 +39,24 @@ public:
     }
 
     // At a '"': the string's raw bytes (escapes not decoded), and the cursor after its closing quote.
+    // Only strict JSON: no raw control character, only the escapes RFC 8259 allows (Qt's parser is more
+    // lenient, and what the scan accepts is stored as it is).
     std::optional<QByteArrayView> string()
     {
         if (!at('"'))
             return std::nullopt;
         const char* begin = ++m_p;
         while (m_p < m_end) {
-            const char c = *m_p;
-            if (c == '\\') {
-                if (m_end - m_p < 2)
-                    break;
-                m_p += 2;
-                continue;
-            }
+            const auto c = static_cast<unsigned char>(*m_p);
             if (c == '"') {
                 const QByteArrayView s(begin, m_p - begin);
                 ++m_p;
                 return s;
             }
+            if (c < 0x20)
+                break;
+            if (c == '\\' && !escape())
+                break;
             ++m_p;
         }
         m_p = m_end;
@@ -75,11 +77,12 @@ public:
         case '[':
             return array(depth, [&] { return skipValue(depth + 1); });
         default: {
-            // A number, true, false or null: up to the next delimiter.
+            // A number, true, false or null: up to the next delimiter, strictly as RFC 8259 writes them.
             const char* begin = m_p;
             while (m_p < m_end && !isSpace(*m_p) && *m_p != ',' && *m_p != '}' && *m_p != ']' && *m_p != ':')
                 ++m_p;
-            return m_p > begin;
+            const QByteArrayView token(begin, m_p - begin);
+            return token == "true" || token == "false" || token == "null" || isNumber(token);
         }
         }
     }
@@ -123,6 +126,60 @@ private:
             if (!expect(','))
                 return false;
         }
+    }
+
+    // At a backslash inside a string: leaves the cursor on the escape's last character.
+    bool escape()
+    {
+        if (m_end - m_p < 2)
+            return false;
+        ++m_p;
+        switch (*m_p) {
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+            return true;
+        case 'u':
+            if (m_end - m_p < 5)
+                return false;
+            for (int i = 1; i <= 4; ++i)
+                if (!std::isxdigit(static_cast<unsigned char>(m_p[i])))
+                    return false;
+            m_p += 4;
+            return true;
+        default:
+            return false;
+        }
+    }
+
+    // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+    static bool isNumber(QByteArrayView t)
+    {
+        qsizetype i = 0;
+        const qsizetype n = t.size();
+        auto digits = [&] {
+            const qsizetype from = i;
+            while (i < n && t[i] >= '0' && t[i] <= '9')
+                ++i;
+            return i > from;
+        };
+        if (i < n && t[i] == '-')
+            ++i;
+        if (i < n && t[i] == '0')
+            ++i;
+        else if (!digits())
+            return false;
+        if (i < n && t[i] == '.') {
+            ++i;
+            if (!digits())
+                return false;
+        }
+        if (i < n && (t[i] == 'e' || t[i] == 'E')) {
+            ++i;
+            if (i < n && (t[i] == '+' || t[i] == '-'))
+                ++i;
+            if (!digits())
+                return false;
+        }
+        return i == n;
     }
 
     const char* m_p;

@@ -12,10 +12,12 @@ namespace hh::sync::jsontext {
 // resource as the server sent it instead of serializing the parsed object again (issue 8: that second
 // serialization was about a third of the sync's reading thread).
 //
-// Both functions are bounds-checked and never read outside the view, whatever it holds; on text they
-// cannot follow (not JSON, nesting deeper than kMaxDepth, an "entry" or "resource" key given twice, an
-// escaped key in the bundle or in an entry, which might decode to either)
-// entryResources() answers nullopt and the caller falls back to serializing the parsed objects.
+// Both functions are bounds-checked and never read outside the view, whatever it holds. On text
+// entryResources() cannot follow it answers nullopt and the caller falls back to serializing the parsed
+// objects: not strict JSON (RFC 8259: Qt's parser also takes raw control characters in strings, unknown
+// escapes and numbers such as .5, which must not be stored as they are), nesting deeper than kMaxDepth,
+// an "entry" or "resource" key given twice, an escaped key in the bundle or in an entry (which might
+// decode to either).
 
 inline constexpr int kMaxDepth = 128; // FHIR resources nest a dozen levels; deeper text falls back
 

@@ -1,6 +1,7 @@
 #include "core/sync/ReferenceScanner.h"
 
 #include <QByteArrayView>
+#include <QJsonDocument>
 
 namespace hh::sync {
 
@@ -88,6 +89,21 @@ QString ReferenceScanner::normalize(const QString& reference) const
 }
 
 void ReferenceScanner::scan(const QByteArray& json, QSet<QString>& out) const
+{
+    // Resources are stored as the server wrote them (FhirPage): an escaped key or slash ("referenc\u0065",
+    // "Binary\/1") would hide a reference from the byte search, so text with any escape is searched in the
+    // compact form Qt writes (keys and slashes plain).
+    if (json.contains('\\')) {
+        const QJsonDocument doc = QJsonDocument::fromJson(json);
+        if (doc.isObject()) {
+            scanCompact(doc.toJson(QJsonDocument::Compact), out);
+            return;
+        }
+    }
+    scanCompact(json, out);
+}
+
+void ReferenceScanner::scanCompact(const QByteArray& json, QSet<QString>& out) const
 {
     static const QByteArray kReference = QByteArrayLiteral("\"reference\":\"");
     static const QByteArray kUrl = QByteArrayLiteral("\"url\":\"");

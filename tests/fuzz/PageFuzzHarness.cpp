@@ -2,6 +2,7 @@
 
 #include "core/sync/FhirClient.h"
 #include "core/sync/FhirPage.h"
+#include "core/sync/JsonText.h"
 #include "core/sync/ReferenceScanner.h"
 
 #include <QCryptographicHash>
@@ -151,6 +152,17 @@ QString runPageReader(const uint8_t* data, size_t size)
     response.body = QByteArray(reinterpret_cast<const char*>(data) + 1, qsizetype(size - 1));
     const QUrl base(QString::fromLatin1(kBases[(selector >> 4) & 7]));
     const FhirClient client(nullptr, nullptr, u"fuzz"_s, base, FhirClientOptions{}, nullptr);
+
+    // The text scan on any bytes (the page reader only runs it on bodies the parser took): spans inside the
+    // body, nothing read outside it (ASan), whitespace only ever removed.
+    if (const auto spans = jsontext::entryResources(response.body)) {
+        const char* begin = response.body.constData();
+        for (QByteArrayView span : *spans)
+            if (!span.isEmpty() && (span.data() < begin || span.data() + span.size() > begin + response.body.size()))
+                return u"a resource's text lies outside the body"_s;
+    }
+    if (jsontext::compact(response.body).size() > response.body.size())
+        return u"compact text longer than the text"_s;
 
     const bool json = response.looksLikeJson();
     if (json && (response.body.isEmpty() || response.mediaType == "text/html"))

@@ -209,11 +209,20 @@ private Q_SLOTS:
         QTest::newRow("escaped resource key beside a plain one")
             << bundle + R"("entry":[{"resource":)" + a + R"(,"resourc\u0065":)" + b + "}]}";
         QTest::newRow("escaped key") << bundle + R"("entr\u0079":[{"resource":)" + b + "}]}";
+        // What Qt's parser takes but RFC 8259 does not: stored as Qt writes it, never as sent.
+        const QByteArray lenient = R"({"resourceType":"Patient","id":"b","gender":"female","x":)";
+        QTest::newRow("unknown escape") << bundle + R"("entry":[{"resource":)" + lenient + R"("\q"}}]})";
+        QTest::newRow("raw control character") << bundle + R"("entry":[{"resource":)" + lenient + "\"a\x01b\"}}]}";
+        QTest::newRow("number without a leading digit") << bundle + R"("entry":[{"resource":)" + lenient + ".5}}]}";
+        QTest::newRow("nested deeper than the scan follows")
+            << bundle + R"("entry":[{"resource":)" + lenient + QByteArray(jsontext::kMaxDepth, '[')
+                   + QByteArray(jsontext::kMaxDepth, ']') + "}}]}";
     }
 
     void resourceTextFallsBackToTheParsedObject()
     {
         QFETCH(QByteArray, body);
+        QVERIFY(QJsonDocument::fromJson(body).isObject()); // the parser takes it
         Result<FhirPage> page = FhirPage::fromSearchBody(body);
         QVERIFY(page.ok());
         QCOMPARE(page->resources.size(), 1);
@@ -246,6 +255,30 @@ private Q_SLOTS:
         // compact() drops whitespace between tokens only.
         QCOMPARE(compact(" { \"a b\" : [ 1 ,\t\"c \\\" d\" ] }\r\n"), QByteArray("{\"a b\":[1,\"c \\\" d\"]}"));
         QCOMPARE(compact("\"ends in a backslash \\"), QByteArray("\"ends in a backslash \\"));
+        // Strict JSON only.
+        QVERIFY(entryResources(R"({"entry":[{"resource":{"n":-0.5e+3,"t":true,"s":"\u00e9\/\n"}}]})").has_value());
+        for (const char* lenient : {R"({"n":01})", R"({"n":1.})", R"({"n":+1})", R"({"n":tru})", R"({"s":"\x"})",
+                                    R"({"s":"\u12G4"})", "{\"s\":\"\t\"}", "\xEF\xBB\xBF{}"})
+            QVERIFY2(!entryResources(lenient).has_value(), lenient);
+    }
+
+    // A resource the page has no text for (not an object) is skipped; a body the parser refuses is an error.
+    void resourceTextEdgeCases()
+    {
+        Result<FhirPage> page = FhirPage::fromSearchBody(
+            R"({"resourceType":"Bundle","entry":[{"resource":5},{"resource":{"resourceType":"Patient","id":"p"}}]})");
+        QVERIFY(page.ok());
+        QCOMPARE(page->skipped, 1);
+        QCOMPARE(page->resources.size(), 1);
+        QCOMPARE(page->resources.first().json, QByteArray(R"({"resourceType":"Patient","id":"p"})"));
+        // A byte order mark: the scan does not take it (jsonTextScanner), so if the parser does, the resource
+        // is stored as Qt writes it.
+        const Result<FhirPage> bom = FhirPage::fromSearchBody(
+            "\xEF\xBB\xBF" R"({"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Patient","id":"p"}}]})");
+        if (bom.ok())
+            QCOMPARE(bom->resources.first().json, QJsonDocument(bom->resources.first().object).toJson(QJsonDocument::Compact));
+        else
+            QCOMPARE(bom.error().code(), ErrorCode::Protocol);
     }
 
     void athenaSearchPageAndErrors()
@@ -287,6 +320,11 @@ private Q_SLOTS:
         QCOMPARE(out, (QSet<QString>{QStringLiteral("Practitioner/p1"), QStringLiteral("Organization/o1"),
                                      QStringLiteral("Medication/m1"), QStringLiteral("Binary/b1"),
                                      QStringLiteral("Encounter/e\"1")}));
+        // Text as a server may write it (stored as received): escaped slashes and keys.
+        out.clear();
+        scanner.scan(R"({"content":[{"attachment":{"url":"Binary\/b2"}}],"a":{"referenc\u0065":"Location\/l2"}})",
+                     out);
+        QCOMPARE(out, (QSet<QString>{u"Binary/b2"_s, u"Location/l2"_s}));
     }
 
     void epicPlan()
