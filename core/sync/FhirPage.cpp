@@ -189,7 +189,9 @@ Result<FhirPage> FhirPage::fromReadBody(const QByteArray& body, const QString& e
         return malformed(QStringLiteral("read answer is a %1, expected %2")
                              .arg(typeForDetail(type), typeForDetail(expectedType)));
     FhirPage page;
-    std::optional<RawResource> raw = rawResource(*parsed, QByteArrayView(body).trimmed());
+    // The body as sent, when it is strict JSON (the parser also takes text that is not).
+    const QByteArrayView text = jsontext::isStrict(body) ? QByteArrayView(body).trimmed() : QByteArrayView();
+    std::optional<RawResource> raw = rawResource(*parsed, text);
     if (!raw) {
         page.skipped = 1;
         return page;

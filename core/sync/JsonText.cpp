@@ -242,6 +242,15 @@ std::optional<QList<QByteArrayView>> entryResources(QByteArrayView bundle)
     return out;
 }
 
+bool isStrict(QByteArrayView json)
+{
+    Scanner s(json);
+    if (!s.skipValue(0))
+        return false;
+    s.skipSpace();
+    return s.position() == json.data() + json.size();
+}
+
 QByteArray compact(QByteArrayView json)
 {
     QByteArray out;

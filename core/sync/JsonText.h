@@ -26,6 +26,9 @@ inline constexpr int kMaxDepth = 128; // FHIR resources nest a dozen levels; dee
 // no "entry" array.
 [[nodiscard]] std::optional<QList<QByteArrayView>> entryResources(QByteArrayView bundle);
 
+// Whether the text is one strict (RFC 8259) JSON value, with nothing but whitespace around it.
+[[nodiscard]] bool isStrict(QByteArrayView json);
+
 // The JSON text without the whitespace between tokens (strings are copied byte for byte, escapes kept).
 [[nodiscard]] QByteArray compact(QByteArrayView json);
 
