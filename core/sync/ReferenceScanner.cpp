@@ -91,9 +91,10 @@ QString ReferenceScanner::normalize(const QString& reference) const
 void ReferenceScanner::scan(const QByteArray& json, QSet<QString>& out) const
 {
     // Resources are stored as the server wrote them (FhirPage): an escaped key or slash ("referenc\u0065",
-    // "Binary\/1") would hide a reference from the byte search, so text with any escape is searched in the
-    // compact form Qt writes (keys and slashes plain).
-    if (json.contains('\\')) {
+    // "Binary\/1") would hide a reference from the byte search, so text with such escapes is searched in the
+    // compact form Qt writes (keys and slashes plain). The other escapes (\" \\ \n ...) hide nothing and
+    // read the same in both forms: their text is searched as it is, without a second parse.
+    if (json.contains("\\/") || json.contains("\\u")) {
         const QJsonDocument doc = QJsonDocument::fromJson(json);
         if (doc.isObject()) {
             scanCompact(doc.toJson(QJsonDocument::Compact), out);
