@@ -134,20 +134,15 @@ private:
         if (m_end - m_p < 2)
             return false;
         ++m_p;
-        switch (*m_p) {
-        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
-            return true;
-        case 'u':
-            if (m_end - m_p < 5)
-                return false;
-            for (int i = 1; i <= 4; ++i)
-                if (!std::isxdigit(static_cast<unsigned char>(m_p[i])))
-                    return false;
-            m_p += 4;
-            return true;
-        default:
+        if (*m_p != 'u')
+            return QByteArrayView("\"\\/bfnrt").contains(*m_p);
+        if (m_end - m_p < 5)
             return false;
-        }
+        for (int i = 1; i <= 4; ++i)
+            if (!std::isxdigit(static_cast<unsigned char>(m_p[i])))
+                return false;
+        m_p += 4;
+        return true;
     }
 
     // -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
