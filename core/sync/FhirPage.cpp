@@ -84,7 +84,8 @@ std::optional<RawResource> FhirPage::rawResource(const QJsonObject& resource, QB
     raw.resourceId = id;
     // The text as the server sent it (without whitespace between tokens), when the caller has it;
     // otherwise the compact serialization of the object (QJsonObject keeps its keys sorted).
-    raw.json = text.startsWith('{') ? jsontext::compact(text) : QJsonDocument(resource).toJson(QJsonDocument::Compact);
+    raw.json =
+        text.startsWith('{') ? jsontext::compact(text) : QJsonDocument(resource).toJson(QJsonDocument::Compact);
     raw.hash = contentHash(raw.json);
     raw.object = resource; // shared, not copied: ISyncStore::prepare() works on it
     return raw;

@@ -12,7 +12,8 @@
 namespace hh::sync {
 
 // One answer of the FHIR server taken apart, parsed once: the resources to store (their JSON text as
-// received, without whitespace between tokens, + content hash), the OperationOutcome warnings, and the paging links.
+// received, without whitespace between tokens, + content hash), the OperationOutcome warnings, and the paging
+// links.
 //
 // - searchset Bundles: every entry.resource except OperationOutcome (and entries whose search.mode is
 //   "outcome") becomes a RawResource of its own resourceType (included resources too). Outcome

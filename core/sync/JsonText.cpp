@@ -89,8 +89,7 @@ public:
 
     // At '{': calls member(key) for each member with the cursor at its value, which member must consume.
     // False when the object cannot be followed or member returns false.
-    template <typename Member>
-    bool object(int depth, Member&& member)
+    template <typename Member> bool object(int depth, Member&& member)
     {
         return members('{', '}', depth, [&] {
             const std::optional<QByteArrayView> key = string();
@@ -102,16 +101,14 @@ public:
     }
 
     // At '[': calls element() with the cursor at each element, which element must consume.
-    template <typename Element>
-    bool array(int depth, Element&& element)
+    template <typename Element> bool array(int depth, Element&& element)
     {
         return members('[', ']', depth, element);
     }
 
 private:
     // open, then one(), separated by commas, until close.
-    template <typename One>
-    bool members(char open, char close, int depth, One&& one)
+    template <typename One> bool members(char open, char close, int depth, One&& one)
     {
         if (!expect(open) || depth > kMaxDepth)
             return false;

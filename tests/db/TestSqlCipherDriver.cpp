@@ -198,8 +198,13 @@ private Q_SLOTS:
     // themselves, and QSqlQuery must still report what is bound.
     void reboundStringsKeepTheirOwnBytes()
     {
-        const QStringList values{u"a much longer first value, to grow the buffer"_s, u"x"_s, u"Grüße 👪"_s, QString(),
-                                 u"ñ"_s, u""_s, u"plain ascii again"_s};
+        const QStringList values{u"a much longer first value, to grow the buffer"_s,
+                                 u"x"_s,
+                                 u"Grüße 👪"_s,
+                                 QString(),
+                                 u"ñ"_s,
+                                 u""_s,
+                                 u"plain ascii again"_s};
         QSqlQuery q(m_db);
         QVERIFY(q.prepare(u"INSERT INTO t (i, txt) VALUES (?, ?)"_s));
         for (qsizetype i = 0; i < values.size(); ++i) {

@@ -158,7 +158,8 @@ QString runPageReader(const uint8_t* data, size_t size)
     if (const auto spans = jsontext::entryResources(response.body)) {
         const char* begin = response.body.constData();
         for (QByteArrayView span : *spans)
-            if (!span.isEmpty() && (span.data() < begin || span.data() + span.size() > begin + response.body.size()))
+            if (!span.isEmpty() &&
+                (span.data() < begin || span.data() + span.size() > begin + response.body.size()))
                 return u"a resource's text lies outside the body"_s;
     }
     if (jsontext::compact(response.body).size() > response.body.size())

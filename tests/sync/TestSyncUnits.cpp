@@ -180,8 +180,9 @@ private Q_SLOTS:
         QCOMPARE(page->resources.size(), 2);
         QCOMPARE(page->skipped, 1);
         const RawResource& obs = page->resources.at(0);
-        QCOMPARE(obs.json, QByteArray("{\"resourceType\":\"Observation\",\"id\":\"o1\",\"valueQuantity\":{\"value\":1.10,"
-                                      "\"unit\":\"mg / dL\"},\"note\":[{\"text\":\"caf\\u00e9 \\\"}\\\" ]\"}]}"));
+        QCOMPARE(obs.json,
+                 QByteArray("{\"resourceType\":\"Observation\",\"id\":\"o1\",\"valueQuantity\":{\"value\":1.10,"
+                            "\"unit\":\"mg / dL\"},\"note\":[{\"text\":\"caf\\u00e9 \\\"}\\\" ]\"}]}"));
         QCOMPARE(obs.hash, QCryptographicHash::hash(obs.json, QCryptographicHash::Sha256).toHex());
         QCOMPARE(QJsonDocument::fromJson(obs.json).object(), obs.object);
         QCOMPARE(obs.object.value(u"note"_s).toArray().first().toObject().value(u"text"_s).toString(),
@@ -189,7 +190,8 @@ private Q_SLOTS:
         QCOMPARE(page->resources.at(1).json, QByteArray("{\"id\":\"p1\",\"resourceType\":\"Patient\"}"));
 
         // A read answer too.
-        Result<FhirPage> read = FhirPage::fromReadBody("  {\"resourceType\": \"Patient\", \"id\": \"x\"}\n", u"Patient"_s);
+        Result<FhirPage> read =
+            FhirPage::fromReadBody("  {\"resourceType\": \"Patient\", \"id\": \"x\"}\n", u"Patient"_s);
         QVERIFY(read.ok());
         QCOMPARE(read->resources.first().json, QByteArray("{\"resourceType\":\"Patient\",\"id\":\"x\"}"));
         // A read answer that is not strict JSON is stored as Qt writes it.
@@ -207,8 +209,8 @@ private Q_SLOTS:
         const QByteArray a = R"({"resourceType":"Patient","id":"a"})";
         const QByteArray b = R"({"resourceType":"Patient","id":"b","gender":"female"})";
         const QByteArray bundle = R"({"resourceType":"Bundle",)";
-        QTest::newRow("entry twice") << bundle + R"("entry":[{"resource":)" + a + R"(}],"entry":[{"resource":)" + b
-                                            + "}]}";
+        QTest::newRow("entry twice") << bundle + R"("entry":[{"resource":)" + a + R"(}],"entry":[{"resource":)" +
+                                            b + "}]}";
         QTest::newRow("resource twice") << bundle + R"("entry":[{"resource":)" + a + R"(,"resource":)" + b + "}]}";
         QTest::newRow("escaped resource key beside a plain one")
             << bundle + R"("entry":[{"resource":)" + a + R"(,"resourc\u0065":)" + b + "}]}";
@@ -217,10 +219,11 @@ private Q_SLOTS:
         const QByteArray lenient = R"({"resourceType":"Patient","id":"b","gender":"female","x":)";
         QTest::newRow("unknown escape") << bundle + R"("entry":[{"resource":)" + lenient + R"("\q"}}]})";
         QTest::newRow("raw control character") << bundle + R"("entry":[{"resource":)" + lenient + "\"a\x01b\"}}]}";
-        QTest::newRow("number without a leading digit") << bundle + R"("entry":[{"resource":)" + lenient + ".5}}]}";
-        QTest::newRow("nested deeper than the scan follows")
-            << bundle + R"("entry":[{"resource":)" + lenient + QByteArray(jsontext::kMaxDepth, '[')
-                   + QByteArray(jsontext::kMaxDepth, ']') + "}}]}";
+        QTest::newRow("number without a leading digit")
+            << bundle + R"("entry":[{"resource":)" + lenient + ".5}}]}";
+        QTest::newRow("nested deeper than the scan follows") << bundle + R"("entry":[{"resource":)" + lenient +
+                                                                    QByteArray(jsontext::kMaxDepth, '[') +
+                                                                    QByteArray(jsontext::kMaxDepth, ']') + "}}]}";
     }
 
     void resourceTextFallsBackToTheParsedObject()
@@ -248,13 +251,14 @@ private Q_SLOTS:
         QVERIFY(spans->at(1).isEmpty());
         QVERIFY(spans->at(2).isEmpty());
         for (qsizetype n = 0; n < whole.size(); ++n)
-            QVERIFY2(!entryResources(QByteArrayView(whole.constData(), n)).has_value(), qPrintable(QString::number(n)));
+            QVERIFY2(!entryResources(QByteArrayView(whole.constData(), n)).has_value(),
+                     qPrintable(QString::number(n)));
         QVERIFY(!entryResources("{\"entry\":[{\"resource\":}]}").has_value());
         QVERIFY(!entryResources("[1]").has_value());
         QCOMPARE(entryResources("{\"resourceType\":\"Bundle\"}")->size(), 0);
         // Nesting deeper than the scanner follows.
-        const QByteArray deep = "{\"entry\":[{\"resource\":" + QByteArray(kMaxDepth + 10, '[')
-                                + QByteArray(kMaxDepth + 10, ']') + "}]}";
+        const QByteArray deep = "{\"entry\":[{\"resource\":" + QByteArray(kMaxDepth + 10, '[') +
+                                QByteArray(kMaxDepth + 10, ']') + "}]}";
         QVERIFY(!entryResources(deep).has_value());
         // compact() drops whitespace between tokens only.
         QCOMPARE(compact(" { \"a b\" : [ 1 ,\t\"c \\\" d\" ] }\r\n"), QByteArray("{\"a b\":[1,\"c \\\" d\"]}"));
@@ -281,9 +285,11 @@ private Q_SLOTS:
         // A byte order mark: the scan does not take it (jsonTextScanner), so if the parser does, the resource
         // is stored as Qt writes it.
         const Result<FhirPage> bom = FhirPage::fromSearchBody(
-            "\xEF\xBB\xBF" R"({"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Patient","id":"p"}}]})");
+            "\xEF\xBB\xBF"
+            R"({"resourceType":"Bundle","entry":[{"resource":{"resourceType":"Patient","id":"p"}}]})");
         if (bom.ok())
-            QCOMPARE(bom->resources.first().json, QJsonDocument(bom->resources.first().object).toJson(QJsonDocument::Compact));
+            QCOMPARE(bom->resources.first().json,
+                     QJsonDocument(bom->resources.first().object).toJson(QJsonDocument::Compact));
         else
             QCOMPARE(bom.error().code(), ErrorCode::Protocol);
     }
