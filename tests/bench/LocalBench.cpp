@@ -89,6 +89,7 @@ public:
     {
         QElapsedTimer t;
         t.start();
+        const double cpu0 = processCpuSeconds();
         for (const sync::RawResource& r : resources) {
             if (m_inBatch == 0 && !m_db.transaction())
                 return benchError(m_db.lastError().text());
@@ -115,6 +116,7 @@ public:
             m_inBatch = 0;
         }
         m_seconds += static_cast<double>(t.nsecsElapsed()) / 1e9;
+        m_cpuSeconds += processCpuSeconds() - cpu0;
         return success();
     }
 
@@ -122,14 +124,17 @@ public:
     {
         QElapsedTimer t;
         t.start();
+        const double cpu0 = processCpuSeconds();
         if (m_inBatch > 0 && !m_db.commit())
             return benchError(m_db.lastError().text());
         m_inBatch = 0;
         m_seconds += static_cast<double>(t.nsecsElapsed()) / 1e9;
+        m_cpuSeconds += processCpuSeconds() - cpu0;
         return success();
     }
 
     [[nodiscard]] double seconds() const { return m_seconds; }
+    [[nodiscard]] double cpuSeconds() const { return m_cpuSeconds; }
 
 private:
     BareVault m_vault;
@@ -141,6 +146,7 @@ private:
     OrderedIds m_ids;
     int m_inBatch = 0;
     double m_seconds = 0;
+    double m_cpuSeconds = 0;
 };
 // The JSON bytes the pipeline stored per table, for the breakdown.
 Status countStoredBytes(db::ConnectionFactory& factory, const QString& profileId, LocalResult& out)
@@ -177,6 +183,21 @@ Status countStoredBytes(db::ConnectionFactory& factory, const QString& profileId
     return success();
 }
 } // namespace
+
+double processCpuSeconds()
+{
+    timespec t{};
+    if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t) != 0)
+        return 0;
+    return double(t.tv_sec) + double(t.tv_nsec) / 1e9;
+}
+
+double ratioBoundOnCores(double rawSeconds, double pipelineCpuSeconds, int cores)
+{
+    if (pipelineCpuSeconds <= 0 || rawSeconds <= 0 || cores <= 0)
+        return 0;
+    return rawSeconds * double(cores) / pipelineCpuSeconds;
+}
 
 bool pipelineAvailable()
 {
@@ -257,6 +278,7 @@ Result<LocalResult> LocalBench::run(const std::shared_ptr<db::ConnectionFactory>
         if (Status st = raw.finish(); !st)
             return st.error();
         out.rawSeconds = raw.seconds();
+        out.rawCpuSeconds = raw.cpuSeconds();
         if (rawPageTx) {
             if (Status st = rawPageTx->finish(); !st)
                 return st.error();
@@ -278,6 +300,7 @@ Result<LocalResult> LocalBench::run(const std::shared_ptr<db::ConnectionFactory>
 
     QElapsedTimer wall;
     wall.start();
+    const double ingestCpu0 = processCpuSeconds();
     timespec cpu0{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu0);
     {
@@ -311,15 +334,20 @@ Result<LocalResult> LocalBench::run(const std::shared_ptr<db::ConnectionFactory>
     timespec cpu1{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu1);
     out.ingestSeconds = static_cast<double>(wall.nsecsElapsed()) / 1e9;
+    out.ingestCpuSeconds = processCpuSeconds() - ingestCpu0;
     out.parseSeconds = double(cpu1.tv_sec - cpu0.tv_sec) + double(cpu1.tv_nsec - cpu0.tv_nsec) / 1e9;
     bundles.clear();
 
     // Normalize -> de-duplicate -> summary.
+    const double clinicalCpu0 = processCpuSeconds();
     auto clinical = runClinicalPipeline(target, profileId, &out.clinicalStats);
-    if (clinical)
+    const double clinicalCpu = processCpuSeconds() - clinicalCpu0;
+    if (clinical) {
         out.clinicalSeconds = *clinical;
-    else
+        out.clinicalCpuSeconds = clinicalCpu;
+    } else {
         out.clinicalError = clinical.error().detail();
+    }
     if (Status st = countStoredBytes(*target, profileId, out); !st)
         return st.error();
     return out;

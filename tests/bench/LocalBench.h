@@ -22,6 +22,14 @@ namespace hh::bench {
 // Whether db/ClinicalPipeline.h (normalize -> de-duplicate -> summary) is part of this build.
 [[nodiscard]] bool pipelineAvailable();
 
+// CPU time this process has used so far, all threads, user + system (CLOCK_PROCESS_CPUTIME_ID).
+[[nodiscard]] double processCpuSeconds();
+
+// The most pipeline_vs_raw_insert can be on `cores` cores for work that costs `pipelineCpuSeconds` of CPU:
+// even spread perfectly over every core, the pipeline cannot take less wall time than its CPU time divided
+// by the cores. 0 when the pipeline used no measurable CPU.
+[[nodiscard]] double ratioBoundOnCores(double rawSeconds, double pipelineCpuSeconds, int cores);
+
 // Runs the clinical pipeline of one profile on the calling thread; seconds taken.
 // Unavailable (ErrorCode::Unknown, "pipeline not built") when db/ClinicalPipeline.h is absent.
 [[nodiscard]] Result<double> runClinicalPipeline(const std::shared_ptr<db::ConnectionFactory>& factory,
@@ -43,6 +51,11 @@ struct LocalResult {
     std::optional<double> rawPageTxSeconds; // diagnostic: the same inserts, one transaction per page
     double ingestSeconds = 0; // wall: parse + prepare (reader thread) alongside the writes (writer thread)
     double parseSeconds = 0;  // of which the reader thread parsed and prepared (thread CPU time)
+    // CPU time of the whole process (every thread, user + system) over the same spans as the wall times
+    // above: what the work costs, however it is spread over the cores.
+    double rawCpuSeconds = 0;
+    double ingestCpuSeconds = 0;
+    std::optional<double> clinicalCpuSeconds;
     std::optional<double> clinicalSeconds; // de-duplicate + summary (+ normalizing what the store did not)
     QString clinicalStats;
     QString clinicalError;
@@ -52,6 +65,7 @@ struct LocalResult {
     qint64 cleanJsonBytes = 0;    // clean_json
     qint64 cleanSourcesBytes = 0; // sources
     [[nodiscard]] double pipelineSeconds() const { return ingestSeconds + clinicalSeconds.value_or(0); }
+    [[nodiscard]] double pipelineCpuSeconds() const { return ingestCpuSeconds + clinicalCpuSeconds.value_or(0); }
 };
 
 class LocalBench

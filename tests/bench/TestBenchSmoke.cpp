@@ -33,6 +33,7 @@ private Q_SLOTS:
         const QStringList keys{u"raw_insert_rows_per_s"_s,
                                u"pipeline_rows_per_s"_s,
                                u"pipeline_vs_raw_insert"_s,
+                               u"pipeline_vs_raw_insert_cpu_bound"_s,
                                u"sync_loopback_resources_per_s"_s,
                                u"sync_pipeline_loopback_resources_per_s"_s,
                                u"peak_rss_mb"_s,
@@ -45,6 +46,10 @@ private Q_SLOTS:
             QVERIFY2(o.value(key).isDouble() && o.value(key).toDouble() > 0,
                      qPrintable(key + u": "_s + notes.value(key).toString()));
         }
+        // No schedule can beat the CPU bound: the pipeline's wall time is at least its CPU time over the cores.
+        QVERIFY2(o.value(u"pipeline_vs_raw_insert"_s).toDouble() <=
+                     o.value(u"pipeline_vs_raw_insert_cpu_bound"_s).toDouble() * 1.05,
+                 qPrintable(notes.value(u"pipeline_vs_raw_insert_cpu_bound"_s).toString()));
         // The figures come with what they were measured on.
         const QJsonObject context = o.value(u"context"_s).toObject();
         QVERIFY(context.value(u"resources"_s).toInteger() >= 50);
