@@ -6,11 +6,14 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
+#include <utility>
 
 class QCommandLineParser;
 
 namespace hh::db {
+class ConnectionFactory;
 class VaultService;
 }
 
@@ -71,6 +74,12 @@ void installDemoServerStarter(QObject* owner, bool autoApprove);
 
 // Issue 5: `sync` (app/SyncCommand.cpp).
 int runSyncCommand(CommandContext& ctx);
+
+// Issue 6: runs the clinical pipeline (normalize, de-duplicate, summary) for each profile (id, name) on this
+// thread, with a progress line per 10 % and a result line per profile on stderr; false when one failed (its
+// message printed). app/SyncCommand.cpp.
+[[nodiscard]] bool updateRecords(const std::shared_ptr<db::ConnectionFactory>& factory,
+                                 const QList<std::pair<QString, QString>>& profiles);
 
 // Issue 6: `summary --profile P [--json]` (app/SummaryCommand.cpp).
 int runSummaryCommand(CommandContext& ctx);

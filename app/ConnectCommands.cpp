@@ -238,12 +238,19 @@ int runDisconnectCommand(CommandContext& ctx)
     if (!result)
         return fail(result.error());
     QTextStream err(stderr);
+    // The profile's clean records and summary are built again from what its other health systems gave.
+    const auto rebuild = [&]() {
+        err << Qt::flush;
+        return !deleteData || updateRecords(ctx.vault->connections(), {{profile->id, profile->displayName}})
+                   ? kExitOk
+                   : kExitFailure;
+    };
     if (wasDisconnected) { // nothing to revoke any more; --delete-data still deletes the records
         err << (deleteData ? tr("%1 was already disconnected from %2; the records synced from it were deleted.")
                            : tr("%1 was already disconnected from %2; its records are kept."))
                    .arg(profile->displayName, endpoint->name)
             << "\n";
-        return kExitOk;
+        return rebuild();
     }
     if (result->revoked)
         err << tr("The health system revoked Health Hub's access.") << "\n";
@@ -254,7 +261,7 @@ int runDisconnectCommand(CommandContext& ctx)
     err << (deleteData ? tr("Disconnected; the records synced from it were deleted.")
                        : tr("Disconnected; the records synced from it were kept."))
         << "\n";
-    return kExitOk;
+    return rebuild();
 }
 
 bool commandNeedsGui(const QString& command)

@@ -22,6 +22,7 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <memory>
@@ -196,44 +197,14 @@ int runSyncCommand(CommandContext& ctx)
         QTextStream(stderr) << Tr::tr("No connected health system to sync.") << "\n";
 
     // Issue 6: the clinical pipeline (normalize, de-duplicate, summary) for every profile that got data.
-    QStringList synced;
+    QList<std::pair<QString, QString>> synced; // id, name
     for (const sync::SyncJobResult& r : std::as_const(results)) {
-        if (r.dataStored() && !synced.contains(r.profileId))
-            synced.append(r.profileId);
+        if (r.dataStored() && std::find_if(synced.cbegin(), synced.cend(),
+                                           [&](const auto& p) { return p.first == r.profileId; }) == synced.cend())
+            synced.append({r.profileId, r.profileName});
     }
-    if (!synced.isEmpty()) {
-        QTextStream err(stderr);
-        db::ClinicalPipeline pipeline(factory);
-        for (const QString& id : std::as_const(synced)) {
-            QString name;
-            for (const sync::SyncJobResult& r : std::as_const(results))
-                if (r.profileId == id)
-                    name = r.profileName;
-            int lastStep = -1; // a line per 10 %, never backwards
-            auto stats = pipeline.runForProfile(id, [&](qint64 done, qint64 total) {
-                const int percent = total > 0 ? int(done * 100 / total) : 0;
-                if (percent / 10 <= lastStep)
-                    return;
-                lastStep = percent / 10;
-                err << Tr::tr("%1: updating the records, %2%").arg(name).arg(percent) << "\n" << Qt::flush;
-            });
-            if (!stats) {
-                err << "healthhub: "
-                    << Tr::tr("The records of %1 could not be updated: %2").arg(name, stats.error().message())
-                    << "\n"
-                    << Qt::flush;
-                exitCode = kExitFailure;
-                continue;
-            }
-            err << Tr::tr("%1: %2 records, %3 after removing duplicates")
-                       .arg(name)
-                       .arg(stats->rawScanned)
-                       .arg(stats->cleanRows)
-                << "\n"
-                << Qt::flush;
-        }
-        pipeline.releaseThread();
-    }
+    if (!updateRecords(factory, synced))
+        exitCode = kExitFailure;
     for (const sync::SyncJobResult& r : std::as_const(results)) {
         if (r.status == sync::JobStatus::Failed)
             exitCode = kExitFailure;
@@ -245,6 +216,41 @@ int runSyncCommand(CommandContext& ctx)
         QTextStream(stdout) << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
     }
     return exitCode;
+}
+
+bool updateRecords(const std::shared_ptr<db::ConnectionFactory>& factory,
+                   const QList<std::pair<QString, QString>>& profiles)
+{
+    if (profiles.isEmpty())
+        return true;
+    bool ok = true;
+    QTextStream err(stderr);
+    db::ClinicalPipeline pipeline(factory);
+    for (const auto& [id, name] : profiles) {
+        int lastStep = -1; // a line per 10 %, never backwards
+        auto stats = pipeline.runForProfile(id, [&](qint64 done, qint64 total) {
+            const int percent = total > 0 ? int(done * 100 / total) : 0;
+            if (percent / 10 <= lastStep)
+                return;
+            lastStep = percent / 10;
+            err << Tr::tr("%1: updating the records, %2%").arg(name).arg(percent) << "\n" << Qt::flush;
+        });
+        if (!stats) {
+            err << "healthhub: "
+                << Tr::tr("The records of %1 could not be updated: %2").arg(name, stats.error().message()) << "\n"
+                << Qt::flush;
+            ok = false;
+            continue;
+        }
+        err << Tr::tr("%1: %2 records, %3 after removing duplicates")
+                   .arg(name)
+                   .arg(stats->rawScanned)
+                   .arg(stats->cleanRows)
+            << "\n"
+            << Qt::flush;
+    }
+    pipeline.releaseThread();
+    return ok;
 }
 
 } // namespace hh::app

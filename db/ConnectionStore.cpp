@@ -374,6 +374,16 @@ Status ConnectionStore::disconnect(const QString& connectionId, bool deleteData)
         if (!deleteData)
             return true;
 
+        // The sync checkpoint and time describe records that are about to go: without them the next sync
+        // after a new sign-in fetches the whole history again instead of what changed since.
+        QSqlQuery cursor(*db);
+        cursor.prepare(
+            QStringLiteral("UPDATE profile_emr_connections SET sync_state = NULL, last_synced_at = NULL "
+                           "WHERE id = ?"));
+        cursor.addBindValue(connectionId);
+        if (Status st = exec(cursor, message); !st)
+            return st.error();
+
         // The raw rows of this connection (their normalized rows go by cascade).
         QSet<QString> rawIds;
         QSqlQuery raw(*db);

@@ -318,6 +318,24 @@ private Q_SLOTS:
             }
             vault.connections()->releaseThreadConnections();
         });
+
+        // Disconnecting one health system with its records: the summary is built again at once from the other
+        // one's records (it used to be left absent until the next sync) ...
+        CliRun deleted = healthhub(
+            {u"disconnect"_s, u"--profile"_s, u"Mom"_s, u"--endpoint"_s, u"demo-athena"_s, u"--delete-data"_s});
+        QVERIFY2(deleted.code == 0, qPrintable(deleted.errText()));
+        QVERIFY2(deleted.errText().contains(u"after removing duplicates"_s), qPrintable(deleted.errText()));
+        CliRun summary = healthhub({u"summary"_s, u"--profile"_s, u"Mom"_s, u"--json"_s});
+        QVERIFY2(summary.code == 0, qPrintable(summary.errText()));
+        const QJsonObject doc = QJsonDocument::fromJson(summary.out).object();
+        QCOMPARE(doc.value(u"status"_s).toString(), u"ready"_s);
+        QVERIFY(doc.value(u"summary"_s).isObject());
+        // ... and a new sign-in fetches the whole history again (it used to resume from the deleted records'
+        // checkpoint and fetch only what changed since).
+        CliRun reconnected = healthhub({u"connect"_s, u"--profile"_s, u"Mom"_s, u"--endpoint"_s, u"demo-athena"_s,
+                                        u"--login-hint"_s, u"mother"_s});
+        QVERIFY2(reconnected.code == 0, qPrintable(reconnected.errText()));
+        checkSync("after a new sign-in", true);
     }
 };
 

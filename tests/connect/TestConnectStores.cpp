@@ -491,6 +491,11 @@ private Q_SLOTS:
                      {f.mom.id, athena.id, now}));
         QVERIFY(exec(QStringLiteral("INSERT INTO profile_summary (profile_id, status, updated_at) VALUES (?, 'ready', ?)"),
                      {f.mom.id, now}));
+        // Both connections have synced: a checkpoint and a time each.
+        QVERIFY(exec(
+            QStringLiteral("UPDATE profile_emr_connections SET sync_state = '{\"Condition\":{\"since\":\"x\"}}', "
+                           "last_synced_at = ?"),
+            {now}));
         q.finish();
 
         QVERIFY(stores.connections->disconnect(athena.id, deleteData).ok());
@@ -513,7 +518,20 @@ private Q_SLOTS:
                  deleteData ? 0 : 1);
         QCOMPARE(count(f, QStringLiteral("SELECT count(*) FROM profile_summary WHERE profile_id = ?"), {f.mom.id}),
                  deleteData ? 0 : 1);
+        // Deleting the records also forgets how far they were synced (a new sign-in fetches everything again).
+        QCOMPARE(count(f,
+                       QStringLiteral(
+                           "SELECT count(*) FROM profile_emr_connections WHERE id = ? AND sync_state IS NULL "
+                           "AND last_synced_at IS NULL"),
+                       {athena.id}),
+                 deleteData ? 1 : 0);
         // The other connection is untouched.
+        QCOMPARE(count(f,
+                       QStringLiteral(
+                           "SELECT count(*) FROM profile_emr_connections WHERE id = ? AND sync_state IS NOT NULL "
+                           "AND last_synced_at IS NOT NULL"),
+                       {epic.id}),
+                 1);
         QCOMPARE(count(f, QStringLiteral("SELECT count(*) FROM profile_fhir_resources_raw WHERE connection_id = ?"), {epic.id}),
                  1);
         QCOMPARE(stores.connections->get(epic.id)->status, ConnectionStatus::Connected);
