@@ -21,6 +21,7 @@
 
 #include <QApplication>
 #include <QMessageBox>
+#include <QPointer>
 #include <QScopeGuard>
 #include <QStandardPaths>
 
@@ -116,6 +117,10 @@ int runGui(int& argc, char** argv, const GuiOptions& options)
         services.connect = session->connect.get();
         services.syncControl = session->scheduler.get();
         services.syncHistory = session->history.get();
+        services.updateRecords = [p = QPointer<db::PipelineRunner>(pipeline)](const QString& profileId) {
+            if (p)
+                p->enqueue(profileId);
+        };
         services.owner = session;
         return services;
     });

@@ -4773,6 +4773,74 @@ First, create your account. Choose a password you will remember: it protects the
         <source>Recen&amp;t syncs</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Disconnect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect the selected health system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop syncing the selected health system and revoke Health Hub&apos;s access there; its records are kept unless you choose to delete them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already disconnected. Delete the records synced from it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The records of the other health systems are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health Hub stops syncing it and asks it to revoke Health Hub&apos;s access. You can connect it again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnecting and deleting the records…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also delete the records synced from it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The health system revoked Health Hub&apos;s access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnected; the records synced from it were deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnected; the records synced from it were kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The summary is being built again from the other health systems.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hh::ui::SummaryHtml</name>

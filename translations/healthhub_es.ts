@@ -4805,6 +4805,74 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
         <source>Recen&amp;t syncs</source>
         <translation>Sincronizaciones &amp;recientes</translation>
     </message>
+    <message>
+        <source>&amp;Disconnect…</source>
+        <translation>D&amp;esconectar…</translation>
+    </message>
+    <message>
+        <source>Disconnect the selected health system</source>
+        <translation>Desconectar el sistema de salud seleccionado</translation>
+    </message>
+    <message>
+        <source>Stop syncing the selected health system and revoke Health Hub&apos;s access there; its records are kept unless you choose to delete them.</source>
+        <translation>Deja de sincronizar el sistema de salud seleccionado y revoca allí el acceso de Health Hub; sus registros se conservan salvo que elija eliminarlos.</translation>
+    </message>
+    <message>
+        <source>Disconnect %1</source>
+        <translation>Desconectar %1</translation>
+    </message>
+    <message>
+        <source>%1 is already disconnected. Delete the records synced from it?</source>
+        <translation>%1 ya está desconectado. ¿Eliminar los registros sincronizados desde él?</translation>
+    </message>
+    <message>
+        <source>Disconnect %1?</source>
+        <translation>¿Desconectar %1?</translation>
+    </message>
+    <message>
+        <source>The records of the other health systems are kept.</source>
+        <translation>Los registros de los demás sistemas de salud se conservan.</translation>
+    </message>
+    <message>
+        <source>Health Hub stops syncing it and asks it to revoke Health Hub&apos;s access. You can connect it again later.</source>
+        <translation>Health Hub deja de sincronizarlo y le pide que revoque el acceso de Health Hub. Puede volver a conectarlo más tarde.</translation>
+    </message>
+    <message>
+        <source>Disconnecting and deleting the records…</source>
+        <translation>Desconectando y eliminando los registros…</translation>
+    </message>
+    <message>
+        <source>Disconnecting…</source>
+        <translation>Desconectando…</translation>
+    </message>
+    <message>
+        <source>Delete records</source>
+        <translation>Eliminar registros</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Desconectar</translation>
+    </message>
+    <message>
+        <source>Also delete the records synced from it</source>
+        <translation>Eliminar también los registros sincronizados desde él</translation>
+    </message>
+    <message>
+        <source>The health system revoked Health Hub&apos;s access.</source>
+        <translation>El sistema de salud revocó el acceso de Health Hub.</translation>
+    </message>
+    <message>
+        <source>Disconnected; the records synced from it were deleted.</source>
+        <translation>Desconectado; se eliminaron los registros sincronizados desde él.</translation>
+    </message>
+    <message>
+        <source>Disconnected; the records synced from it were kept.</source>
+        <translation>Desconectado; se conservaron los registros sincronizados desde él.</translation>
+    </message>
+    <message>
+        <source>The summary is being built again from the other health systems.</source>
+        <translation>El resumen se está generando de nuevo a partir de los demás sistemas de salud.</translation>
+    </message>
 </context>
 <context>
     <name>hh::ui::SummaryHtml</name>

@@ -1,5 +1,6 @@
 #include "ui/MessageBoxes.h"
 
+#include <QCheckBox>
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
@@ -13,6 +14,18 @@ MessageBoxes::Handler& handler()
 {
     static MessageBoxes::Handler h;
     return h;
+}
+
+MessageBoxes::Request makeRequest(MessageBoxes::Kind kind, const QString& title, const QString& text,
+                                  const QString& informativeText, const QString& acceptText = {})
+{
+    MessageBoxes::Request r;
+    r.kind = kind;
+    r.title = title;
+    r.text = text;
+    r.informativeText = informativeText;
+    r.acceptText = acceptText;
+    return r;
 }
 
 QMessageBox* makeBox(QWidget* parent, QMessageBox::Icon icon, const QString& title, const QString& text,
@@ -32,10 +45,27 @@ void MessageBoxes::confirm(QWidget* parent, const QString& title, const QString&
                            const QString& informativeText, const QString& acceptText,
                            std::function<void(bool)> onAnswer)
 {
+    confirmOption(parent, title, text, informativeText, acceptText, {},
+                  [cb = std::move(onAnswer)](bool confirmed, bool) {
+                      if (cb)
+                          cb(confirmed);
+                  });
+}
+
+void MessageBoxes::confirmOption(QWidget* parent, const QString& title, const QString& text,
+                                 const QString& informativeText, const QString& acceptText,
+                                 const QString& optionText, std::function<void(bool, bool)> onAnswer)
+{
     if (handler()) {
-        const bool answer = handler()(Request{Kind::Confirmation, title, text, informativeText, acceptText});
+        bool checked = false;
+        Request request = makeRequest(Kind::Confirmation, title, text, informativeText, acceptText);
+        if (!optionText.isEmpty()) {
+            request.optionText = optionText;
+            request.optionChecked = &checked;
+        }
+        const bool answer = handler()(request);
         if (onAnswer)
-            onAnswer(answer);
+            onAnswer(answer, answer && checked);
         return;
     }
     QMessageBox* box = makeBox(parent, QMessageBox::Warning, title, text, informativeText);
@@ -45,10 +75,16 @@ void MessageBoxes::confirm(QWidget* parent, const QString& title, const QString&
     cancelButton->setObjectName(u"cancelButton"_s);
     box->setDefaultButton(cancelButton);
     box->setEscapeButton(cancelButton);
+    if (!optionText.isEmpty()) {
+        auto* option = new QCheckBox(optionText, box);
+        option->setObjectName(u"optionCheckBox"_s);
+        box->setCheckBox(option);
+    }
     QPointer<QPushButton> accepted(acceptButton);
     QObject::connect(box, &QMessageBox::finished, box, [box, accepted, cb = std::move(onAnswer)](int) {
+        const bool confirmed = accepted && box->clickedButton() == accepted.data();
         if (cb)
-            cb(accepted && box->clickedButton() == accepted.data());
+            cb(confirmed, confirmed && box->checkBox() && box->checkBox()->isChecked());
     });
     box->open();
 }
@@ -57,7 +93,7 @@ void MessageBoxes::error(QWidget* parent, const QString& title, const QString& t
                          const QString& informativeText)
 {
     if (handler()) {
-        (void)handler()(Request{Kind::Error, title, text, informativeText, {}});
+        (void)handler()(makeRequest(Kind::Error, title, text, informativeText));
         return;
     }
     QMessageBox* box = makeBox(parent, QMessageBox::Critical, title, text, informativeText);
@@ -69,7 +105,7 @@ void MessageBoxes::information(QWidget* parent, const QString& title, const QStr
                                const QString& informativeText)
 {
     if (handler()) {
-        (void)handler()(Request{Kind::Information, title, text, informativeText, {}});
+        (void)handler()(makeRequest(Kind::Information, title, text, informativeText));
         return;
     }
     QMessageBox* box = makeBox(parent, QMessageBox::Information, title, text, informativeText);

@@ -25,6 +25,8 @@ public:
         QString text;
         QString informativeText;
         QString acceptText; // confirmations: the text of the button that confirms
+        QString optionText; // confirmOption(): the check box's text
+        bool* optionChecked = nullptr; // confirmOption(): the check box's state; a test handler may set it
     };
     // Returns true to confirm (ignored for information and errors).
     using Handler = std::function<bool(const Request&)>;
@@ -34,6 +36,11 @@ public:
     static void confirm(QWidget* parent, const QString& title, const QString& text,
                         const QString& informativeText, const QString& acceptText,
                         std::function<void(bool confirmed)> onAnswer);
+    // The same with a check box under the text (unchecked at first), e.g. "Also delete the records":
+    // onAnswer(confirmed, checked).
+    static void confirmOption(QWidget* parent, const QString& title, const QString& text,
+                              const QString& informativeText, const QString& acceptText, const QString& optionText,
+                              std::function<void(bool confirmed, bool checked)> onAnswer);
     static void error(QWidget* parent, const QString& title, const QString& text,
                       const QString& informativeText = {});
     static void information(QWidget* parent, const QString& title, const QString& text,

@@ -24,6 +24,9 @@ struct SessionServices {
     QPointer<sync::ISyncControl> syncControl;
     sync::ISyncHistory* syncHistory = nullptr;
     QPointer<connect::ConnectService> connect;
+    // Builds a profile's clean records and summary again in the background (the clinical pipeline), e.g.
+    // after the records of one of its health systems were deleted. May be empty.
+    std::function<void(const QString& profileId)> updateRecords;
     // Owns whatever the composition root created for the session (the services above, their
     // threads). Released when the session ends; views never use it.
     std::shared_ptr<void> owner;

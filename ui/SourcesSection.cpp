@@ -1,7 +1,9 @@
 #include "ui/SourcesSection.h"
 
+#include "core/connect/DemoEndpoints.h"
 #include "core/records/IRecordsService.h"
 #include "ui/Async.h"
+#include "ui/MessageBoxes.h"
 #include "ui/RecordFormat.h"
 #include "ui/sync/SyncPanel.h"
 
@@ -20,13 +22,10 @@ namespace hh::ui {
 using namespace hh::records;
 
 SourcesSection::SourcesSection(const SessionServices& services, QWidget* parent)
-    : ProfileSection(parent),
-      m_services(services),
-      m_connections(new QTreeWidget(this)),
-      m_jobs(new QTreeWidget(this)),
-      m_status(new QLabel(this)),
+    : ProfileSection(parent), m_services(services), m_connections(new QTreeWidget(this)),
+      m_jobs(new QTreeWidget(this)), m_status(new QLabel(this)),
       m_connect(new QPushButton(tr("Co&nnect a health system…"), this)),
-      m_panelContainer(new QWidget(this)),
+      m_disconnect(new QPushButton(tr("&Disconnect…"), this)), m_panelContainer(new QWidget(this)),
       m_panelLayout(new QVBoxLayout(m_panelContainer))
 {
     setObjectName(u"sourcesSection"_s);
@@ -51,6 +50,11 @@ SourcesSection::SourcesSection(const SessionServices& services, QWidget* parent)
     m_connect->setEnabled(!m_services.connect.isNull());
     if (m_services.connect.isNull())
         m_connect->setToolTip(tr("Connecting health systems is not available in this session."));
+    m_disconnect->setObjectName(u"disconnectHealthSystemButton"_s);
+    m_disconnect->setAccessibleName(tr("Disconnect the selected health system"));
+    m_disconnect->setToolTip(tr("Stop syncing the selected health system and revoke Health Hub's access there; "
+                                "its records are kept unless you choose to delete them."));
+    m_disconnect->setEnabled(false);
     m_status->setObjectName(u"sourcesStatusLabel"_s);
     m_status->setWordWrap(true);
 
@@ -86,6 +90,7 @@ SourcesSection::SourcesSection(const SessionServices& services, QWidget* parent)
     auto* top = new QHBoxLayout;
     top->addWidget(connectionsLabel);
     top->addStretch(1);
+    top->addWidget(m_disconnect);
     top->addWidget(m_connect);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -97,6 +102,8 @@ SourcesSection::SourcesSection(const SessionServices& services, QWidget* parent)
     layout->addWidget(m_jobs, panel ? 0 : 1);
 
     connect(m_connect, &QPushButton::clicked, this, &ProfileSection::connectRequested);
+    connect(m_disconnect, &QPushButton::clicked, this, &SourcesSection::disconnectSelected);
+    connect(m_connections, &QTreeWidget::currentItemChanged, this, &SourcesSection::updateDisconnectButton);
 }
 
 SourcesSection::~SourcesSection() = default;
@@ -111,8 +118,92 @@ void SourcesSection::detachSyncPanel()
     delete m_panel.data();
 }
 
+void SourcesSection::updateDisconnectButton()
+{
+    const QTreeWidgetItem* item = m_connections->currentItem();
+    // A disconnected one still has its records to delete.
+    m_disconnect->setEnabled(!m_disconnecting && item && !m_services.connect.isNull());
+}
+
+void SourcesSection::disconnectSelected()
+{
+    const QTreeWidgetItem* item = m_connections->currentItem();
+    if (!item || m_services.connect.isNull() || m_disconnecting)
+        return;
+    const QString connectionId = item->data(0, Qt::UserRole).toString();
+    const QString endpointId = item->data(0, Qt::UserRole + 1).toString();
+    const QString name = item->text(0);
+    const bool already = item->data(0, Qt::UserRole + 2).toBool();
+    const QString profileId = m_profileId;
+    const QString title = tr("Disconnect %1").arg(name);
+    const QString text = already ? tr("%1 is already disconnected. Delete the records synced from it?").arg(name)
+                                 : tr("Disconnect %1?").arg(name);
+    const QString info = already ? tr("The records of the other health systems are kept.")
+                                 : tr("Health Hub stops syncing it and asks it to revoke Health Hub's access. "
+                                      "You can connect it again later.");
+    auto proceed = [this, connectionId, endpointId, profileId, already](bool confirmed, bool deleteData) {
+        if (!confirmed || (already && !deleteData) || m_services.connect.isNull())
+            return;
+        m_disconnecting = true;
+        updateDisconnectButton();
+        m_status->setText(deleteData ? tr("Disconnecting and deleting the records…") : tr("Disconnecting…"));
+        QPointer<connect::ConnectService> service = m_services.connect;
+        // A built-in demo health system runs in this process: started, so that it can revoke its tokens.
+        whenFinished(service->endpoint(endpointId), this,
+                     [this, service, connectionId, profileId, deleteData](const Result<connect::Endpoint>& ep) {
+                         if (ep && ep->isDemo())
+                             (void)connect::DemoEndpoints::ensureStarted(
+                                 connect::DemoEndpoints::demoId(ep->fhirBaseUrl));
+                         if (!service) {
+                             m_disconnecting = false;
+                             Q_EMIT disconnectFinished();
+                             return;
+                         }
+                         whenFinished(service->disconnect(connectionId, deleteData), this,
+                                      [this, profileId, deleteData](const Result<connect::DisconnectResult>& r) {
+                                          onDisconnected(r, profileId, deleteData);
+                                      });
+                     });
+    };
+    if (already)
+        MessageBoxes::confirm(this, title, text, info, tr("Delete records"),
+                              [proceed](bool confirmed) { proceed(confirmed, confirmed); });
+    else
+        MessageBoxes::confirmOption(this, title, text, info, tr("Disconnect"),
+                                    tr("Also delete the records synced from it"), proceed);
+}
+
+void SourcesSection::onDisconnected(const Result<connect::DisconnectResult>& r, const QString& profileId,
+                                    bool deleteData)
+{
+    m_disconnecting = false;
+    if (!r) {
+        m_status->setText(r.error().message());
+    } else {
+        QStringList words;
+        if (r->revoked)
+            words << tr("The health system revoked Health Hub's access.");
+        else if (!r->revocationError.isEmpty())
+            words << r->revocationError;
+        words << (deleteData ? tr("Disconnected; the records synced from it were deleted.")
+                             : tr("Disconnected; the records synced from it were kept."));
+        if (deleteData && m_services.updateRecords) {
+            m_services.updateRecords(profileId);
+            words << tr("The summary is being built again from the other health systems.");
+        }
+        if (profileId == m_profileId) {
+            m_notice = words.join(u' ');
+            m_status->setText(m_notice);
+            refresh();
+        }
+    }
+    updateDisconnectButton();
+    Q_EMIT disconnectFinished();
+}
+
 void SourcesSection::setProfile(const Profile& profile)
 {
+    m_notice.clear();
     m_profileId = profile.id;
     m_loaded = false;
     m_connections->clear();
@@ -155,7 +246,7 @@ void SourcesSection::refresh()
                          m_status->setText(tr("No health system is connected yet. Connect one to bring in the "
                                               "records."));
                      } else {
-                         m_status->clear();
+                         m_status->setText(m_notice);
                          for (const SourceConnection& c : r.value()) {
                              QString problem = c.status == u"needs_reauth" ? tr("Sign in again to keep syncing.")
                                                                              : c.lastError;
@@ -167,6 +258,8 @@ void SourcesSection::refresh()
                                   c.lastSyncedAt.isEmpty() ? tr("Never") : RecordFormat::dateTime(c.lastSyncedAt),
                                   QLocale().toString(c.recordCount), problem});
                              item->setData(0, Qt::UserRole, c.connectionId);
+                             item->setData(0, Qt::UserRole + 1, c.endpointId);
+                             item->setData(0, Qt::UserRole + 2, c.status == u"disconnected");
                          }
                      }
                      done();

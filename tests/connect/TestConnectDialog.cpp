@@ -5,9 +5,13 @@
 #include "LoginModuleSupport.h"
 #include "WebTestSupport.h"
 
+#include "core/connect/BuiltinEndpoints.h"
 #include "core/connect/DemoEndpoints.h"
 #include "core/demo/DemoServer.h"
+#include "db/RecordsService.h"
 #include "ui/ErrorLabel.h"
+#include "ui/MessageBoxes.h"
+#include "ui/SourcesSection.h"
 #include "ui/connect/AddEndpointDialog.h"
 #include "ui/connect/ConnectDialog.h"
 #include "ui/connect/EndpointListModel.h"
@@ -21,6 +25,8 @@
 #include <QListView>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTreeWidget>
 
 using namespace hh;
 using namespace hh::connect;
@@ -176,6 +182,114 @@ private Q_SLOTS:
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(dialog.connection()->endpointId, u"demo-athena"_s);
         QCOMPARE(dialog.connection()->patientEmrId, server.family().patient(u"mother"_s)->athenaId);
+    }
+
+    // Sources & sync history: "Disconnect…" asks first (Cancel changes nothing), disconnects the selected health
+    // system, keeps its records or - with the box ticked - deletes them, and then has the profile's summary
+    // built again from the others.
+    void sourcesSectionDisconnects()
+    {
+        auto stores = f->stores();
+        QVERIFY(stores.endpoints->ensureBuiltins(BuiltinEndpoints::all()).ok());
+        QHash<QString, QString> ids; // endpoint -> connection
+        for (const QString& endpoint : {u"demo-epic"_s, u"demo-athena"_s}) {
+            EmrConnection c;
+            c.profileId = f->mom.id;
+            c.endpointId = endpoint;
+            c.provider = endpoint == u"demo-epic" ? u"epic"_s : u"athena"_s;
+            c.accessTokenEncrypted = QByteArray("not a sealed token"); // nothing to revoke: no network
+            auto saved = stores.connections->saveSignIn(c);
+            QVERIFY(saved.ok());
+            ids.insert(endpoint, saved->id);
+        }
+        stores.releaseThreadResources();
+        auto rawCount = [&](const QString& endpoint) {
+            QSqlQuery q = f->query();
+            q.prepare(u"SELECT count(*) FROM profile_fhir_resources_raw WHERE connection_id = ?"_s);
+            q.addBindValue(ids.value(endpoint));
+            return q.exec() && q.next() ? q.value(0).toInt() : -1;
+        };
+        {
+            QSqlQuery q = f->query();
+            const QString now = nowUtcIso();
+            for (const QString& endpoint : {u"demo-epic"_s, u"demo-athena"_s}) {
+                q.prepare(u"INSERT INTO profile_fhir_resources_raw (id, profile_id, resource_type, connection_id, "
+                          "provider, resource_id, resource_json, content_hash, fetched_at, updated_at) "
+                          "VALUES (?, ?, 'Condition', ?, 'x', 'c1', '{}', 'h', ?, ?)"_s);
+                for (const QVariant& v :
+                     QVariantList{u"raw-"_s + endpoint, f->mom.id, ids.value(endpoint), now, now})
+                    q.addBindValue(v);
+                QVERIFY(q.exec());
+            }
+        }
+        f->release();
+
+        db::RecordsService records(f->vault->connections(), f->user.id);
+        QStringList rebuilt;
+        ui::SessionServices services;
+        services.records = &records;
+        services.connect = service.get();
+        services.updateRecords = [&](const QString& profileId) { rebuilt.append(profileId); };
+        ui::SourcesSection section(services);
+        QSignalSpy refreshed(&section, &ui::SourcesSection::refreshed);
+        QSignalSpy finished(&section, &ui::SourcesSection::disconnectFinished);
+        section.setProfile(f->mom);
+        section.ensureLoaded();
+        QTRY_COMPARE(refreshed.count(), 1);
+        QTreeWidget* tree = section.connectionsTree();
+        QCOMPARE(tree->topLevelItemCount(), 2);
+        QPushButton* button = section.disconnectButton();
+        QVERIFY(!button->isEnabled()); // nothing selected
+        auto select = [&](const QString& endpoint) {
+            for (int i = 0; i < tree->topLevelItemCount(); ++i)
+                if (tree->topLevelItem(i)->data(0, Qt::UserRole).toString() == ids.value(endpoint))
+                    tree->setCurrentItem(tree->topLevelItem(i));
+            return button->isEnabled();
+        };
+
+        QList<ui::MessageBoxes::Request> asked;
+        bool answer = false;
+        bool tick = false;
+        ui::MessageBoxes::setHandler([&](const ui::MessageBoxes::Request& r) {
+            asked.append(r);
+            if (r.optionChecked)
+                *r.optionChecked = tick;
+            return answer;
+        });
+        auto restore = qScopeGuard([] { ui::MessageBoxes::setHandler({}); });
+
+        // Cancelled: nothing changes.
+        QVERIFY(select(u"demo-athena"_s));
+        button->click();
+        QCOMPARE(asked.size(), 1);
+        QVERIFY(!asked.first().optionText.isEmpty()); // the "also delete the records" box is offered
+        QCOMPARE(finished.count(), 0);
+        QCOMPARE(stores.connections->get(ids.value(u"demo-athena"_s))->status, ConnectionStatus::Connected);
+
+        // Confirmed with the box ticked: disconnected, its records deleted, the summary rebuilt.
+        answer = tick = true;
+        QVERIFY(select(u"demo-athena"_s));
+        button->click();
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(stores.connections->get(ids.value(u"demo-athena"_s))->status, ConnectionStatus::Disconnected);
+        QCOMPARE(rawCount(u"demo-athena"_s), 0);
+        QCOMPARE(rawCount(u"demo-epic"_s), 1);
+        QCOMPARE(rebuilt, QStringList{f->mom.id});
+        QVERIFY2(section.statusLabel()->text().contains(u"deleted"_s), qPrintable(section.statusLabel()->text()));
+        QTRY_COMPARE(refreshed.count(), 2); // the list shows the new status
+
+        // Confirmed without the box: disconnected, records kept, nothing to rebuild.
+        tick = false;
+        QVERIFY(select(u"demo-epic"_s));
+        button->click();
+        QTRY_COMPARE(finished.count(), 2);
+        QCOMPARE(stores.connections->get(ids.value(u"demo-epic"_s))->status, ConnectionStatus::Disconnected);
+        QCOMPARE(rawCount(u"demo-epic"_s), 1);
+        QCOMPARE(rebuilt.size(), 1);
+        QVERIFY2(section.statusLabel()->text().contains(u"kept"_s), qPrintable(section.statusLabel()->text()));
+        QTRY_COMPARE(refreshed.count(), 3);
+        stores.releaseThreadResources();
+        f->release();
     }
 };
 
