@@ -919,6 +919,10 @@
         <source>visits</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The health systems give different dates of birth or sexes for this person: check that each connection is this family member&apos;s record (Sources &amp; sync history).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>hh::clinical::Vaccines</name>
@@ -4247,6 +4251,14 @@ First, create your account. Choose a password you will remember: it protects the
     </message>
     <message>
         <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -947,6 +947,10 @@
         <source>visits</source>
         <translation>consultas</translation>
     </message>
+    <message>
+        <source>The health systems give different dates of birth or sexes for this person: check that each connection is this family member&apos;s record (Sources &amp; sync history).</source>
+        <translation>Los sistemas de salud dan fechas de nacimiento o sexos distintos para esta persona: compruebe que cada conexión sea el expediente de este familiar (Fuentes e historial de sincronización).</translation>
+    </message>
 </context>
 <context>
     <name>hh::clinical::Vaccines</name>
@@ -4280,6 +4284,14 @@ Primero, cree su cuenta. Elija una contraseña que vaya a recordar: protege la b
     <message>
         <source>Image</source>
         <translation>Imagen</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
     </message>
 </context>
 <context>

@@ -476,6 +476,10 @@ QString RecordFormat::fieldName(const QString& field)
         return tr("Flag");
     if (field == u"dosage")
         return tr("Dose");
+    if (field == u"birth_date")
+        return tr("Date of birth");
+    if (field == u"gender")
+        return tr("Sex");
     return field;
 }
 

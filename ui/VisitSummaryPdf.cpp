@@ -258,7 +258,7 @@ QTextDocument* VisitSummaryPdf::buildDocument(const VisitSummaryData& data, cons
     for (const QJsonValue& v : alerts) {
         const QJsonObject a = v.toObject();
         const QString kind = a.value("kind"_L1).toString();
-        if (kind != u"abnormal_result" && kind != u"conflicting_results")
+        if (kind != u"abnormal_result" && kind != u"conflicting_results" && kind != u"patient_mismatch")
             continue; // connection problems are for the caregiver, not the doctor
         if (!anyRecordAlert)
             w.heading(tr("Needs attention"));

@@ -477,6 +477,36 @@ CleanRecord mergeCluster(QList<const NormalizedRecord*> members, const QString& 
         c.provenance.insert("medication"_L1, medFrom->rawId);
     }
 
+    // The same person: Patients are one group per profile, so two health systems that give another date of birth
+    // or sex are most likely records of different people (a connection signed in to another family member's
+    // portal account). Kept as a conflict per field, with every value and where it came from.
+    if (c.resourceType == u"Patient") {
+        for (const QLatin1StringView field : {"birth_date"_L1, "gender"_L1}) {
+            QJsonArray values;
+            QStringList seen;
+            for (const NormalizedRecord* m : members) {
+                const QString v = m->details.value(field).toString();
+                if (v.isEmpty())
+                    continue;
+                if (!seen.contains(v))
+                    seen.append(v);
+                QJsonObject value;
+                value.insert("text"_L1, v);
+                value.insert("raw_id"_L1, m->rawId);
+                value.insert("provider"_L1, m->provider);
+                value.insert("endpoint"_L1, m->endpointId);
+                values.append(value);
+            }
+            if (seen.size() > 1) {
+                QJsonObject conflict;
+                conflict.insert("field"_L1, QString(field));
+                conflict.insert("values"_L1, values);
+                c.conflicts.append(conflict);
+                c.hasConflict = true;
+            }
+        }
+    }
+
     // Unions, primary first.
     QList<const NormalizedRecord*> ordered = members;
     ordered.removeOne(primary);

@@ -14,14 +14,16 @@ namespace hh::clinical {
 
 // Bumped whenever normalize() would produce different output for the same input; rows with an
 // older normalizer_version are re-normalized from their raw row.
-// 3: formulation marks (XL, HFA ...) leave drug names; strengths in mg. 4: (merge) a condition's status comes from a
-// source that states a clinical status; re-normalizing queues every group, so stored clean rows are merged again.
-// 5: an observation with no result but a dataAbsentReason is hidden. 6: converted values keep the measured
+// 3: formulation marks (XL, HFA ...) leave drug names; strengths in mg. 4: (merge) a condition's status comes from
+// a source that states a clinical status; re-normalizing queues every group, so stored clean rows are merged
+// again. 5: an observation with no result but a dataAbsentReason is hidden. 6: converted values keep the measured
 // precision (Units::convert). 7: the canonical code does not depend on the order of the codings. 8: hemoglobin
 // and albumin in g/L (hemoglobin also mmol/L) are converted to g/dL. 9: (merge) health systems that disagree on
 // whether a condition or medication is current make a status conflict; same-day ties go to the current status.
-// 10: (merge) a condition's problem-list entry with a clinical status is the primary source.
-inline constexpr int kNormalizerVersion = 10;
+// 10: (merge) a condition's problem-list entry with a clinical status is the primary source. 11: (merge) Patients
+// from health systems that give another date of birth or sex make a conflict (and the summary a patient_mismatch
+// alert).
+inline constexpr int kNormalizerVersion = 11;
 
 // One raw FHIR resource made comparable: canonical code, clinical dates, values in canonical units.
 // Maps onto profile_fhir_resources_normalized:

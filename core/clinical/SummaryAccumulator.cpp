@@ -488,6 +488,19 @@ QJsonObject SummaryAccumulator::finish(const QList<ConnectionInfo>& connections)
         }
     }
     summary.insert("demographics"_L1, demographics);
+    QJsonArray alerts;
+    // Health systems that disagree on who this is (Deduplicator: another date of birth or sex).
+    if (s.patient && s.patient->hasConflict) {
+        QJsonObject a = baseItem(*s.patient);
+        a.insert("kind"_L1, u"patient_mismatch"_s);
+        a.insert("severity"_L1, u"high"_s);
+        a.insert("display"_L1,
+                 QCoreApplication::translate(
+                     "hh::clinical::SummaryBuilder",
+                     "The health systems give different dates of birth or sexes for this person: check "
+                     "that each connection is this family member's record (Sources & sync history)."));
+        alerts.append(a);
+    }
 
     // Conditions: active ones, newest onset first.
     QJsonArray conditionItems;
@@ -607,7 +620,6 @@ QJsonObject SummaryAccumulator::finish(const QList<ConnectionInfo>& connections)
     summary.insert("immunizations_due"_L1, due);
 
     // Labs and vitals: latest per test with trend, tests with the newest result first.
-    QJsonArray alerts;
     auto buildSeries = [&](const QHash<QString, Series>& all, int limit) {
         QList<std::pair<const QString*, const Series*>> list;
         list.reserve(all.size());

@@ -84,6 +84,7 @@ private Q_SLOTS:
     void procedureByCodeAndDay();
     void encounterByClassAndDay();
     void patientMerges();
+    void patientsOfDifferentPeopleConflict();
     void hiddenAndErrorsTakeNoPart();
     void mostCompleteValuesWithProvenance();
     void orderIndependent();
@@ -398,6 +399,39 @@ void TestDeduplicator::patientMerges()
     QCOMPARE(out.size(), 1);
     QCOMPARE(out.first().sources.size(), 2);
     QCOMPARE(out.first().details.value("birth_date"_L1).toString(), u"1950-04-02"_s);
+}
+
+// A connection signed in to another family member's portal account: its Patient has another date of birth and
+// sex. Still one group (a profile is one person), but flagged: each field with every value and its source.
+void TestDeduplicator::patientsOfDifferentPeopleConflict()
+{
+    QJsonObject other = samples::object("patient-athena");
+    other.insert("birthDate"_L1, u"1941-07-09"_s);
+    other.insert("gender"_L1, other.value("gender"_L1).toString() == u"male" ? u"female"_s : u"male"_s);
+    const QList<CleanRecord> out =
+        deduplicate({norm("patient-epic"), norm(other, u"athena"_s, u"patient-other"_s)});
+    QCOMPARE(out.size(), 1);
+    const CleanRecord& c = out.first();
+    QVERIFY(c.hasConflict);
+    QStringList fields;
+    for (const QJsonValue& v : c.conflicts) {
+        const QJsonObject conflict = v.toObject();
+        fields.append(conflict.value("field"_L1).toString());
+        const QJsonArray values = conflict.value("values"_L1).toArray();
+        QCOMPARE(values.size(), 2);
+        QStringList from;
+        for (const QJsonValue& value : values)
+            from.append(value.toObject().value("raw_id"_L1).toString());
+        from.sort();
+        QCOMPARE(from, (QStringList{u"patient-epic"_s, u"patient-other"_s}));
+    }
+    fields.sort();
+    QCOMPARE(fields, (QStringList{u"birth_date"_s, u"gender"_s}));
+
+    // The same person from both: no conflict (patientMerges' pair agrees on both fields).
+    const QList<CleanRecord> same = dedup({"patient-epic", "patient-athena"});
+    QVERIFY(!same.first().hasConflict);
+    QVERIFY(same.first().conflicts.isEmpty());
 }
 
 void TestDeduplicator::hiddenAndErrorsTakeNoPart()

@@ -62,6 +62,7 @@ private Q_SLOTS:
     void vitalsLatest();
     void encounters();
     void alerts();
+    void patientMismatchIsAnAlert();
     void notSharedIsSaid();
     void countsAndSources();
     void childSchedule();
@@ -194,6 +195,46 @@ void TestSummaryBuilder::encounters()
     }
     QCOMPARE(upcoming, 1);
     QCOMPARE(past, 1);
+}
+
+// Two health systems with Patients of another date of birth and sex: one alert, high severity, that says so.
+void TestSummaryBuilder::patientMismatchIsAnAlert()
+{
+    auto summaryOf = [](const char* secondBirthDate, const char* secondGender) {
+        QList<NormalizedRecord> rs;
+        NormalizeContext c;
+        c.provider = u"epic"_s;
+        c.endpointId = u"demo-epic"_s;
+        c.rawId = u"p-epic"_s;
+        rs.append(normalize(QJsonDocument::fromJson(R"({"resourceType":"Patient","birthDate":"2015-05-01",
+            "gender":"female","name":[{"given":["Maya"]}]})")
+                                .object(),
+                            c));
+        c.provider = u"athena"_s;
+        c.endpointId = u"demo-athena"_s;
+        c.rawId = u"p-athena"_s;
+        QJsonObject other =
+            QJsonDocument::fromJson(R"({"resourceType":"Patient","name":[{"given":["Walter"]}]})").object();
+        other.insert("birthDate"_L1, QString::fromLatin1(secondBirthDate));
+        other.insert("gender"_L1, QString::fromLatin1(secondGender));
+        rs.append(normalize(other, c));
+        SummaryOptions o;
+        o.nowMs = msOf("2024-03-15T12:00:00Z");
+        return buildSummary(deduplicate(rs), {}, o);
+    };
+    auto mismatches = [](const QJsonObject& s) {
+        QList<QJsonObject> out;
+        for (const QJsonValue& v : s.value("alerts"_L1).toArray())
+            if (v.toObject().value("kind"_L1).toString() == u"patient_mismatch")
+                out.append(v.toObject());
+        return out;
+    };
+    const QList<QJsonObject> found = mismatches(summaryOf("1941-07-09", "male"));
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.first().value("severity"_L1).toString(), u"high"_s);
+    QVERIFY(found.first().value("display"_L1).toString().contains(u"date"_s));
+    QCOMPARE(found.first().value("sources"_L1).toArray().size(), 2);
+    QVERIFY(mismatches(summaryOf("2015-05-01", "female")).isEmpty()); // the same person
 }
 
 void TestSummaryBuilder::alerts()

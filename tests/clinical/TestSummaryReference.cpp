@@ -152,6 +152,7 @@ QJsonObject referenceSummary(const QList<CleanRecord>& records, const QList<Conn
 
     // Demographics: the Patient record with the most sources.
     QJsonObject demographics;
+    QJsonArray alerts;
     qint64 birthDay = 0;
     bool hasBirth = false;
     if (!patients.isEmpty()) {
@@ -165,6 +166,17 @@ QJsonObject referenceSummary(const QList<CleanRecord>& records, const QList<Conn
         demographics.remove("identifiers"_L1);
         demographics.insert("display"_L1, p->display);
         demographics.insert("sources"_L1, p->sourcesJson());
+        if (p->hasConflict) { // health systems that disagree on who this is
+            QJsonObject a = baseItem(*p);
+            a.insert("kind"_L1, u"patient_mismatch"_s);
+            a.insert("severity"_L1, u"high"_s);
+            a.insert("display"_L1,
+                     QCoreApplication::translate("hh::clinical::SummaryBuilder",
+                                                 "The health systems give different dates of birth or "
+                                                 "sexes for this person: check that each connection is "
+                                                 "this family member's record (Sources & sync history)."));
+            alerts.append(a);
+        }
         const ClinicalTime birth = ClinicalTimeParser::parse(str(p->details, "birth_date"_L1));
         if (birth.valid) {
             hasBirth = true;
@@ -310,7 +322,6 @@ QJsonObject referenceSummary(const QList<CleanRecord>& records, const QList<Conn
     summary.insert("immunizations_due"_L1, due);
 
     // Labs and vitals: latest per test with trend.
-    QJsonArray alerts;
     auto buildSeries = [&](QHash<QString, Series>& all, int limit) {
         QList<Series*> list;
         for (auto it = all.begin(); it != all.end(); ++it) {
