@@ -316,7 +316,7 @@ void ProfileView::updateHeader()
     QStringList facts{relationshipLabel(m_profile.relationship),
                       ProfileListModel::ageText(m_profile.dateOfBirth, QDate::currentDate())};
     if (m_profile.dateOfBirth.isValid())
-        facts.append(tr("born %1").arg(QLocale().toString(m_profile.dateOfBirth, QLocale::ShortFormat)));
+        facts.append(tr("born %1").arg(RecordFormat::calendarDate(m_profile.dateOfBirth)));
     m_details->setText(facts.join(u" · "_s));
     QStringList sync{RecordFormat::syncState(m_overview)};
     for (const ProfileAlert& a : std::as_const(m_overview.alerts))

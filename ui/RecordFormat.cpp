@@ -31,6 +31,49 @@ QDateTime RecordFormat::parse(const QString& iso)
     return t;
 }
 
+namespace {
+// The locale's long date format without the weekday ("dddd, MMMM d, yyyy" -> "MMMM d, yyyy"; "yyyy. MMMM d., dddd"
+// -> "yyyy. MMMM d.").
+QString longFormatWithoutWeekday(const QLocale& locale)
+{
+    QString format = locale.dateFormat(QLocale::LongFormat);
+    static const QRegularExpression leading(u"^dddd[,.،]?\\s*"_s);
+    static const QRegularExpression other(u"[,.،]?\\s*dddd"_s);
+    if (format.contains(leading))
+        format.remove(leading);
+    else
+        format.remove(other);
+    return format.trimmed();
+}
+} // namespace
+
+QString RecordFormat::calendarDate(QDate date, const QLocale& locale)
+{
+    if (!date.isValid())
+        return {};
+    // The long format's order and punctuation with the abbreviated month; the Iberian "d 'de' MMMM 'de' yyyy"
+    // loses its "de"s, as people write the short month ("14 feb 2019"). Formats without a month name (Chinese,
+    // Japanese, Korean) mark year, month and day with their own characters, which is unambiguous too.
+    QString format = longFormatWithoutWeekday(locale);
+    format.replace(u"MMMM"_s, u"MMM"_s);
+    static const QRegularExpression quotedWord(u"\\s'[^'\\s]+'(?=\\s)"_s);
+    format.remove(quotedWord);
+    if (!format.contains(u"yyyy"_s) || !format.contains(u'd') || !format.contains(u'M'))
+        format = u"d MMM yyyy"_s;
+    return locale.toString(date, format);
+}
+
+QString RecordFormat::calendarDateTime(const QDateTime& time, const QLocale& locale)
+{
+    if (!time.isValid())
+        return {};
+    // Minutes are precise enough for people (some locales' short format has seconds).
+    QString format = locale.timeFormat(QLocale::ShortFormat);
+    format.remove(u":ss"_s);
+    const QDateTime local = time.toLocalTime();
+    return calendarDate(local.date(), locale) + u' ' + locale.toString(local.time(), format);
+}
+
 QString RecordFormat::date(const QString& iso, const QLocale& locale)
 {
     if (iso.isEmpty())
@@ -44,19 +87,16 @@ QString RecordFormat::date(const QString& iso, const QLocale& locale)
             return iso;
         if (iso.size() == 7)
             return locale.toString(t.date(), u"MMM yyyy"_s);
-        return locale.toString(t.date(), QLocale::ShortFormat);
+        return calendarDate(t.date(), locale);
     }
-    return locale.toString(t.toLocalTime().date(), QLocale::ShortFormat);
+    return calendarDate(t.toLocalTime().date(), locale);
 }
 
 QString RecordFormat::longDate(QDate date, const QLocale& locale)
 {
     if (!date.isValid())
         return {};
-    QString format = locale.dateFormat(QLocale::LongFormat);
-    static const QRegularExpression weekday(u"dddd[,.]?\\s*"_s);
-    format.remove(weekday);
-    return locale.toString(date, format.trimmed());
+    return locale.toString(date, longFormatWithoutWeekday(locale));
 }
 
 QString RecordFormat::dateTime(const QString& iso, const QLocale& locale)
@@ -66,10 +106,7 @@ QString RecordFormat::dateTime(const QString& iso, const QLocale& locale)
     const QDateTime t = parse(iso);
     if (!t.isValid())
         return iso;
-    // Minutes are precise enough for people (some locales' short format has seconds).
-    QString format = locale.dateTimeFormat(QLocale::ShortFormat);
-    format.remove(u":ss"_s);
-    return locale.toString(t.toLocalTime(), format);
+    return calendarDateTime(t, locale);
 }
 
 QString RecordFormat::number(double value, const QLocale& locale)

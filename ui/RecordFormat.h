@@ -19,9 +19,17 @@ class RecordFormat
 {
     Q_DECLARE_TR_FUNCTIONS(hh::ui::RecordFormat)
 public:
-    // A stored time (UTC ISO 8601 or a date "YYYY-MM-DD"): the local calendar date, short format.
+    // A date nobody can misread, whatever the locale: the day, the abbreviated month name and the four-digit year
+    // in the locale's order ("Feb 14, 2019", "14 feb 2019", "14. Feb. 2019"; "14 Feb 2019" in C) — never the short
+    // numeric form, whose "2/3/46" is 3 February in one country and 2 March in the next. Every date shown to
+    // people goes through here (or the functions below, which do).
+    [[nodiscard]] static QString calendarDate(QDate date, const QLocale& locale = QLocale());
+    // calendarDate() and the local time in hours and minutes ("Feb 14, 2019 10:05 AM").
+    [[nodiscard]] static QString calendarDateTime(const QDateTime& time, const QLocale& locale = QLocale());
+    // A stored time (UTC ISO 8601 or a date "YYYY-MM-DD"): the local calendar date through calendarDate(); a year
+    // alone or a month ("2019-02" -> "Feb 2019") as given.
     [[nodiscard]] static QString date(const QString& iso, const QLocale& locale = QLocale());
-    // Date and local time when the source gave a time, else the date.
+    // Date and local time (calendarDateTime()) when the source gave a time, else the date.
     [[nodiscard]] static QString dateTime(const QString& iso, const QLocale& locale = QLocale());
     // A calendar date in the locale's long format without the weekday ("14 March 1955").
     [[nodiscard]] static QString longDate(QDate date, const QLocale& locale = QLocale());

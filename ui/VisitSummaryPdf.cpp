@@ -27,13 +27,6 @@ namespace {
 
 constexpr qreal kBaseFontPt = 9.5;
 
-QString shortDateTime(const QDateTime& t, const QLocale& locale)
-{
-    QString format = locale.dateTimeFormat(QLocale::ShortFormat);
-    format.remove(u":ss"_s);
-    return locale.toString(t, format);
-}
-
 // The profile's date of birth, or else the one the health systems sent (the summary's demographics).
 QDate birthDateOf(const VisitSummaryData& data)
 {
@@ -248,7 +241,7 @@ QTextDocument* VisitSummaryPdf::buildDocument(const VisitSummaryData& data, cons
                                   names.append(c.endpointName);
                               return names.join(u", "_s);
                           }(),
-                    shortDateTime(generated, locale)));
+                    RecordFormat::calendarDateTime(generated, locale)));
     if (data.summary.status == SummaryStatus::Absent)
         w.text(tr("No records have been synced for %1 yet.").arg(p.displayName));
 
@@ -464,9 +457,11 @@ Status VisitSummaryPdf::write(const VisitSummaryData& data, QIODevice* device, c
 
     const QString headerLeft = tr("Visit summary — %1").arg(nameOf(p));
     const QDate born = birthDateOf(data);
-    const QString headerRight = born.isValid() ? tr("Date of birth: %1").arg(locale.toString(born, QLocale::ShortFormat))
-                                               : tr("Date of birth not recorded");
-    const QString footerLeft = tr("Printed %1 by Health Hub").arg(shortDateTime(generated, locale));
+    const QString headerRight = born.isValid()
+                                    ? tr("Date of birth: %1").arg(RecordFormat::calendarDate(born, locale))
+                                    : tr("Date of birth not recorded");
+    const QString footerLeft =
+        tr("Printed %1 by Health Hub").arg(RecordFormat::calendarDateTime(generated, locale));
     const QPen rule(QColor(0xb0, 0xb8, 0xc0), 2);
     for (int i = 0; i < pages; ++i) {
         if (i > 0 && !writer.newPage()) {

@@ -9,6 +9,7 @@
 #include "ui/FileDialogs.h"
 #include "ui/MainWindow.h"
 #include "ui/ProfileListModel.h"
+#include "ui/RecordFormat.h"
 #include "ui/VisitSummaryPdf.h"
 #include "views/FhirChecks.h"
 #include "views/SampleFamily.h"
@@ -16,6 +17,7 @@
 #include <QAction>
 #include <QDir>
 #include <QPdfDocument>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -181,8 +183,41 @@ private Q_SLOTS:
         demographics.insert("birth_date"_L1, u"1941-09-23"_s);
         data.summary.summary.insert("demographics"_L1, demographics);
         const QString text = usPdfText(data, u"birth.pdf"_s);
-        QVERIFY2(text.contains(u"Date of birth: 9/23/41"_s), qPrintable(text.left(400)));
+        QVERIFY2(text.contains(u"Date of birth: Sep 23, 1941"_s), qPrintable(text.left(400)));
         QVERIFY(!text.contains(u"not recorded"_s));
+    }
+
+    // The header's date of birth and the records' dates name the month and give the whole year in every locale:
+    // never the short numeric "3/14/55" (US) / "14/3/55" (Spain) a caregiver could read either way.
+    void pdfDatesCannotBeMisread_data()
+    {
+        QTest::addColumn<QLocale>("locale");
+        QTest::addColumn<QString>("born");
+        QTest::newRow("en_US") << QLocale(QLocale::English, QLocale::UnitedStates) << u"Mar 14, 1955"_s;
+        QTest::newRow("es_ES") << QLocale(QLocale::Spanish, QLocale::Spain) << u"14 mar 1955"_s;
+        QTest::newRow("de_DE") << QLocale(QLocale::German, QLocale::Germany) << u"14. März 1955"_s;
+    }
+    void pdfDatesCannotBeMisread()
+    {
+        QFETCH(QLocale, locale);
+        QFETCH(QString, born);
+        const records::VisitSummaryData data = m_records->visitSummary(m_family.mom.id).result().value();
+        VisitSummaryPdf::Options options;
+        options.locale = locale;
+        options.generatedAt = QDateTime(QDate(2024, 5, 2), QTime(9, 30));
+        const QString path = m_out.filePath(u"dates-%1.pdf"_s.arg(locale.name()));
+        QVERIFY(VisitSummaryPdf::write(data, path, options).ok());
+        QPdfDocument pdf;
+        QCOMPARE(pdf.load(path), QPdfDocument::Error::None);
+        const QString text = allText(pdf);
+        QVERIFY2(text.contains(u"Date of birth: "_s + born), qPrintable(text.left(400)));
+        QVERIFY(!text.contains(locale.toString(QDate(1955, 3, 14), QLocale::ShortFormat)));
+        QVERIFY2(text.contains(u"Printed "_s + RecordFormat::calendarDate(QDate(2024, 5, 2), locale)),
+                 qPrintable(text.right(400)));
+        // No date of the records in the short numeric form (two-digit years: "/24", ".24").
+        static const QRegularExpression shortDate(u"\\b\\d{1,2}[/.]\\d{1,2}[/.]\\d{2}\\b"_s);
+        const QRegularExpressionMatch m = shortDate.match(text);
+        QVERIFY2(!m.hasMatch(), qPrintable(m.captured(0)));
     }
 
     // A section a health system refused (its source's not_shared) reads "Not shared by ...", not "None recorded.".

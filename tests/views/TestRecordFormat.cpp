@@ -3,6 +3,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace hh::ui;
@@ -84,6 +85,61 @@ private Q_SLOTS:
         QCOMPARE(RecordFormat::resultValue(QJsonObject(), en), QString());
         QCOMPARE(RecordFormat::jsonNumber(temp, "value"_L1), std::optional<double>(36.7));
         QCOMPARE(RecordFormat::jsonNumber(temp, "unit"_L1), std::nullopt);
+    }
+
+    // Dates for people carry the month's name and all four digits of the year in every locale: the short numeric
+    // form ("3/2/46") is 2 March in Spain and 3 February in the US, and its century is a guess.
+    void datesCannotBeMisread_data()
+    {
+        QTest::addColumn<QLocale>("locale");
+        QTest::addColumn<QString>("valentines");
+        QTest::addColumn<QString>("born");
+        QTest::newRow("en_US") << QLocale(QLocale::English, QLocale::UnitedStates) << u"Feb 14, 2019"_s
+                               << u"Mar 2, 1946"_s;
+        QTest::newRow("es_ES") << QLocale(QLocale::Spanish, QLocale::Spain) << u"14 feb 2019"_s << u"2 mar 1946"_s;
+        QTest::newRow("de_DE") << QLocale(QLocale::German, QLocale::Germany) << u"14. Feb. 2019"_s
+                               << u"2. März 1946"_s;
+        QTest::newRow("C") << QLocale::c() << u"14 Feb 2019"_s << u"2 Mar 1946"_s;
+    }
+    void datesCannotBeMisread()
+    {
+        QFETCH(QLocale, locale);
+        QFETCH(QString, valentines);
+        QFETCH(QString, born);
+        for (const auto& [date, expected] :
+             {std::pair{QDate(2019, 2, 14), valentines}, std::pair{QDate(1946, 3, 2), born}}) {
+            const QString shown = RecordFormat::calendarDate(date, locale);
+            QCOMPARE(shown, expected);
+            QVERIFY2(shown.contains(QString::number(date.year())), qPrintable(shown));
+            QVERIFY2(shown.contains(locale.monthName(date.month(), QLocale::ShortFormat)), qPrintable(shown));
+            static const QRegularExpression numeric(u"^\\d+\\D+\\d+\\D+\\d+$"_s);
+            QVERIFY2(!numeric.match(shown).hasMatch(), qPrintable(shown));
+            // Stored dates and times read the same.
+            QCOMPARE(RecordFormat::date(date.toString(Qt::ISODate), locale), expected);
+            QCOMPARE(RecordFormat::dateTime(date.toString(Qt::ISODate), locale), expected);
+            const QDateTime noon(date, QTime(12, 0), Qt::LocalTime);
+            QCOMPARE(RecordFormat::date(noon.toUTC().toString(Qt::ISODateWithMs), locale), expected);
+            const QString withTime = RecordFormat::dateTime(noon.toUTC().toString(Qt::ISODateWithMs), locale);
+            QVERIFY2(withTime.startsWith(expected + u' '), qPrintable(withTime));
+            QVERIFY2(withTime.contains(u"12:00"_s), qPrintable(withTime));
+            QVERIFY2(!withTime.contains(u"12:00:00"_s), qPrintable(withTime)); // minutes are enough
+            QCOMPARE(RecordFormat::calendarDateTime(noon, locale), withTime);
+        }
+        QCOMPARE(RecordFormat::calendarDate(QDate(), locale), QString());
+        QCOMPARE(RecordFormat::calendarDateTime(QDateTime(), locale), QString());
+    }
+
+    // Other languages' orders and marks: the weekday goes wherever it stood, the year keeps its four digits.
+    void datesInOtherLocales()
+    {
+        const QDate d(2019, 2, 14);
+        QCOMPARE(RecordFormat::calendarDate(d, QLocale(QLocale::Japanese, QLocale::Japan)), u"2019年2月14日"_s);
+        QCOMPARE(RecordFormat::calendarDate(d, QLocale(QLocale::Hungarian, QLocale::Hungary)),
+                 u"2019. febr. 14."_s);
+        QCOMPARE(RecordFormat::calendarDate(d, QLocale(QLocale::Portuguese, QLocale::Brazil)), u"14 fev. 2019"_s);
+        QCOMPARE(RecordFormat::longDate(d, QLocale(QLocale::English, QLocale::UnitedStates)),
+                 u"February 14, 2019"_s);
+        QCOMPARE(RecordFormat::longDate(d, QLocale(QLocale::Hungarian, QLocale::Hungary)), u"2019. február 14."_s);
     }
 };
 

@@ -1,5 +1,7 @@
 #include "ui/sync/SyncHistoryModel.h"
 
+#include "ui/RecordFormat.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QLocale>
@@ -38,7 +40,7 @@ QString SyncHistoryModel::formatTime(const QString& isoUtc)
         t = QDateTime::fromString(isoUtc, Qt::ISODate);
     if (!t.isValid())
         return isoUtc;
-    return QLocale().toString(t.toLocalTime(), QLocale::ShortFormat);
+    return RecordFormat::calendarDateTime(t);
 }
 
 QString SyncHistoryModel::problemText(const SyncJobRecord& job)
