@@ -1206,22 +1206,45 @@ Result<VisitSummaryData> RecordsReader::visitSummary(const QString& profileId)
             data.dataAsOf = c.lastSyncedAt;
     if (data.dataAsOf.isEmpty())
         data.dataAsOf = s->updatedAt;
-    // Small trend charts: the recent labs and the vitals the summary lists.
-    constexpr int kMaxTrends = 12;
+    // Small trend charts for the labs and vitals the PDF lists, those with at least two readings to draw. Labs and
+    // vitals take the slots in turn (a kind with fewer charts leaves its turns to the other), each kind's tests
+    // with the most readings first, then in the summary's order (the newest result first): eight vital signs taken
+    // first left no slot to the labs. At most VisitSummaryData::kMaxTrends, so that the PDF stays short.
     constexpr int kPoints = 12;
-    for (const auto key : {"vitals"_L1, "labs"_L1}) {
-        for (const QJsonValue& v : arr(s->summary, key)) {
-            if (data.trends.size() >= kMaxTrends)
-                break;
-            const QJsonObject item = v.toObject();
+    const auto readings = [](const TestHistory& h) {
+        return h.series.isEmpty() ? qsizetype(0)
+                                  : std::count_if(h.series.first().points.cbegin(), h.series.first().points.cend(),
+                                                  [](const HistoryPoint& p) { return p.value.has_value(); });
+    };
+    const auto charts = [&](QLatin1StringView key, int listed) -> Result<QList<TestHistory>> {
+        QList<TestHistory> found;
+        const QJsonArray items = arr(s->summary, key);
+        for (qsizetype i = 0; i < items.size() && i < listed; ++i) {
+            const QJsonObject item = items.at(i).toObject();
             const QJsonObject code = obj(item, "code"_L1);
             auto h = testHistory(profileId, str(code, "system"_L1), str(code, "code"_L1), str(item, "display"_L1),
                                  kPoints);
             if (!h)
                 return h.error();
-            if (!h->series.isEmpty())
-                data.trends.append(*h);
+            if (readings(*h) >= 2)
+                found.append(std::move(*h));
         }
+        std::stable_sort(found.begin(), found.end(),
+                         [&](const TestHistory& a, const TestHistory& b) { return readings(a) > readings(b); });
+        return found;
+    };
+    auto labs = charts("labs"_L1, VisitSummaryData::kMaxLabs);
+    if (!labs)
+        return labs.error();
+    auto vitals = charts("vitals"_L1, VisitSummaryData::kMaxVitals);
+    if (!vitals)
+        return vitals.error();
+    for (qsizetype i = 0;
+         data.trends.size() < VisitSummaryData::kMaxTrends && (i < labs->size() || i < vitals->size()); ++i) {
+        if (i < labs->size())
+            data.trends.append(labs->at(i));
+        if (i < vitals->size() && data.trends.size() < VisitSummaryData::kMaxTrends)
+            data.trends.append(vitals->at(i));
     }
     return data;
 }

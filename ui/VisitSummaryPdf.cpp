@@ -362,8 +362,8 @@ QTextDocument* VisitSummaryPdf::buildDocument(const VisitSummaryData& data, cons
             w.table({tr("Test"), tr("Result"), tr("Reference range"), tr("Flag"), tr("Date"), tr("Trend")}, rows,
                     {27, 13, 13, 10, 15, 22});
     };
-    results(tr("Recent lab results"), s.value("labs"_L1).toArray(), 25);
-    results(tr("Vital signs"), s.value("vitals"_L1).toArray(), 12);
+    results(tr("Recent lab results"), s.value("labs"_L1).toArray(), VisitSummaryData::kMaxLabs);
+    results(tr("Vital signs"), s.value("vitals"_L1).toArray(), VisitSummaryData::kMaxVitals);
 
     // Immunizations.
     w.heading(tr("Immunizations"));

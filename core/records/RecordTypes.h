@@ -297,9 +297,15 @@ struct ProfileOverview {
 
 // Everything the PDF visit summary prints.
 struct VisitSummaryData {
+    // The PDF lists at most this many of the summary's labs and of its vitals, and draws at most kMaxTrends
+    // charts.
+    static constexpr int kMaxLabs = 25;
+    static constexpr int kMaxVitals = 12;
+    static constexpr int kMaxTrends = 12;
+
     Profile profile;
     ProfileSummary summary;
-    QList<TestHistory> trends; // the recent labs and vitals of the summary, with their history
+    QList<TestHistory> trends; // labs and vitals of the summary with two readings or more, with their history
     QList<SourceConnection> connections;
     QString dataAsOf;          // newest successful sync (or summary update)
 };

@@ -462,6 +462,69 @@ private Q_SLOTS:
         QVERIFY(value(polled.overview(m_family.dad.id)).syncRunning);
     }
 
+    // Labs and vitals share the trend charts: with more vital signs that have a history than there are charts,
+    // every lab with a history still gets one (the vitals used to take the slots first). A single reading draws no
+    // chart.
+    void visitSummaryChartsLabsAndVitals()
+    {
+        namespace f = test::fhir;
+        const Profile p = m_fx.addProfile(u"Aunt"_s, Relationship::Other); // near the end: adds a profile
+        const QString conn = m_fx.addConnection(p.id, u"demo-epic"_s);
+        const QString pat = u"pat-aunt"_s;
+        QList<QJsonObject> resources{f::patient(pat, u"Doe"_s, u"Ann"_s, u"1950-01-01"_s, u"female"_s)};
+        const QStringList months{u"2023-11"_s, u"2023-12"_s, u"2024-01"_s, u"2024-02"_s, u"2024-03"_s};
+        // 11 vital signs with three readings each, the newest in April 2024.
+        const QList<std::tuple<QString, QString, double, QString>> vitals{
+            {u"8867-4"_s, u"Heart rate"_s, 72, u"/min"_s},
+            {u"9279-1"_s, u"Respiratory rate"_s, 16, u"/min"_s},
+            {u"59408-5"_s, u"Oxygen saturation"_s, 96, u"%"_s},
+            {u"8310-5"_s, u"Body temperature"_s, 36.8, u"Cel"_s},
+            {u"8302-2"_s, u"Body height"_s, 160, u"cm"_s},
+            {u"29463-7"_s, u"Body weight"_s, 70, u"kg"_s},
+            {u"39156-5"_s, u"Body mass index"_s, 27.3, u"kg/m2"_s},
+            {u"72514-3"_s, u"Pain severity"_s, 2, u"{score}"_s},
+            {u"59576-9"_s, u"BMI percentile"_s, 80, u"%"_s},
+            {u"8289-1"_s, u"Head circumference percentile"_s, 50, u"%"_s},
+            {u"9843-4"_s, u"Head circumference"_s, 55, u"cm"_s},
+        };
+        int n = 0;
+        for (const auto& [loinc, display, v, unit] : vitals)
+            for (int i = 0; i < 3; ++i)
+                resources.append(f::observation(u"v%1"_s.arg(++n), pat, loinc, display, v + i, unit,
+                                                u"2024-04-%1T08:00:00Z"_s.arg(10 + i), std::nullopt, std::nullopt,
+                                                {}, u"vital-signs"_s));
+        for (int i = 0; i < 3; ++i)
+            resources.append(
+                f::bloodPressure(u"bp%1"_s.arg(i), pat, 130 + i, 80, u"2024-04-%1T08:00:00Z"_s.arg(10 + i)));
+        // Three labs with five readings each, older than the vitals; one with a single reading.
+        const QList<std::pair<QString, QString>> labs{
+            {u"2345-7"_s, u"Glucose"_s}, {u"2160-0"_s, u"Creatinine"_s}, {u"14959-1"_s, u"Microalbumin"_s}};
+        for (const auto& [loinc, display] : labs)
+            for (int i = 0; i < months.size(); ++i)
+                resources.append(f::observation(u"l%1"_s.arg(++n), pat, loinc, display, 100 + i, u"mg/dL"_s,
+                                                months.at(i) + u"-05T08:00:00Z"_s));
+        resources.append(f::observation(u"once"_s, pat, u"2093-3"_s, u"Cholesterol"_s, 190, u"mg/dL"_s,
+                                        u"2024-03-05T08:00:00Z"_s));
+        m_fx.ingest(p.id, conn, resources);
+        m_fx.rebuild(p.id, test::SampleFamily::nowMs());
+
+        const VisitSummaryData d = value(m_service->visitSummary(p.id));
+        QStringList charted;
+        for (const TestHistory& h : d.trends)
+            charted.append(h.display);
+        const QString shown = charted.join(u", "_s);
+        QCOMPARE(d.summary.summary.value("vitals"_L1).toArray().size(), 12);
+        QVERIFY2(d.trends.size() <= VisitSummaryData::kMaxTrends, qPrintable(shown));
+        QCOMPARE(d.trends.size(), VisitSummaryData::kMaxTrends); // 3 labs and 9 of the 12 vitals
+        for (const auto& [loinc, display] : labs)
+            QVERIFY2(charted.contains(display), qPrintable(display + u" not in: "_s + shown));
+        QVERIFY2(!charted.contains(u"Cholesterol"_s), qPrintable(shown));
+        for (const TestHistory& h : d.trends) {
+            QVERIFY(!h.series.isEmpty());
+            QVERIFY2(h.series.first().points.size() >= 2, qPrintable(h.display));
+        }
+    }
+
     void largeProfilePagesStayCheap()
     {
         // 20,000 observations of 40 tests: pages are read lazily, tests come from one grouped pass.
