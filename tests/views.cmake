@@ -25,5 +25,6 @@ if(TARGET healthhub)
     add_dependencies(tst_views_export healthhub)
 endif()
 hh_add_test(NAME tst_views_recordformat SOURCES views/TestRecordFormat.cpp LIBS hh_ui LABEL unit)
+hh_add_test(NAME tst_views_pdfpagination SOURCES views/TestPdfPagination.cpp LIBS hh_ui LABEL unit GUI)
 hh_add_test(NAME tst_views_fhirexport SOURCES views/TestFhirExport.cpp views/FhirChecks.h views/FhirSamples.h
             LIBS hh_records LABEL unit)

@@ -1,6 +1,7 @@
 #include "ui/VisitSummaryPdf.h"
 
 #include "core/records/ExportFile.h"
+#include "ui/PdfPagination.h"
 #include "ui/ProfileListModel.h"
 #include "ui/RecordFormat.h"
 #include "ui/SparklineTextObject.h"
@@ -73,7 +74,7 @@ public:
         QTextBlockFormat b;
         b.setTopMargin(12);
         b.setBottomMargin(4);
-        b.setPageBreakPolicy(QTextFormat::PageBreak_Auto);
+        b.setProperty(PdfPagination::kKeepWithNext, true);
         m_cursor.insertBlock(b);
         QTextCharFormat f = m_bold;
         f.setFontPointSize(12.5);
@@ -452,8 +453,11 @@ Status VisitSummaryPdf::write(const VisitSummaryData& data, QIODevice* device, c
     const qreal headerH = fm.height() * 2.2;
     const qreal footerH = fm.height() * 2.2;
     const QSizeF body(page.width(), page.height() - headerH - footerH);
-    doc->setPageSize(body);
-    const int pages = doc->pageCount();
+    // One long page, cut into pages where nothing is split (PdfPagination).
+    doc->setTextWidth(body.width());
+    const QList<PdfPagination::Page> layout =
+        PdfPagination::paginate(PdfPagination::units(doc.get()), body.height());
+    const auto pages = layout.size();
 
     const QString headerLeft = tr("Visit summary — %1").arg(nameOf(p));
     const QDate born = birthDateOf(data);
@@ -463,7 +467,7 @@ Status VisitSummaryPdf::write(const VisitSummaryData& data, QIODevice* device, c
     const QString footerLeft =
         tr("Printed %1 by Health Hub").arg(RecordFormat::calendarDateTime(generated, locale));
     const QPen rule(QColor(0xb0, 0xb8, 0xc0), 2);
-    for (int i = 0; i < pages; ++i) {
+    for (qsizetype i = 0; i < pages; ++i) {
         if (i > 0 && !writer.newPage()) {
             painter.end();
             return Error(ErrorCode::Io, tr("The PDF could not be written."), u"newPage failed"_s);
@@ -475,16 +479,24 @@ Status VisitSummaryPdf::write(const VisitSummaryData& data, QIODevice* device, c
         painter.drawText(QRectF(0, 0, page.width(), fm.height()), Qt::AlignRight | Qt::AlignVCenter, headerRight);
         painter.setPen(rule);
         painter.drawLine(QPointF(0, fm.height() * 1.5), QPointF(page.width(), fm.height() * 1.5));
-        // Body: page i of the paginated document.
-        painter.save();
-        painter.translate(0, headerH);
-        painter.setClipRect(QRectF(QPointF(0, 0), body));
-        painter.translate(0, -i * body.height());
-        QAbstractTextDocumentLayout::PaintContext ctx;
-        ctx.clip = QRectF(QPointF(0, i * body.height()), body);
-        ctx.palette.setColor(QPalette::Text, Qt::black);
-        doc->documentLayout()->draw(&painter, ctx);
-        painter.restore();
+        // Body: the header row of a table the page continues, then the page's part of the document. Lines outside
+        // the part are not drawn at all (a clip alone would keep their text in the PDF, found twice by a search).
+        qreal y = headerH;
+        const auto drawPart = [&](const PdfPagination::Range& part) {
+            painter.save();
+            painter.translate(0, y);
+            painter.setClipRect(QRectF(0, 0, body.width(), part.height()));
+            painter.translate(0, -part.top);
+            QAbstractTextDocumentLayout::PaintContext ctx;
+            ctx.clip = QRectF(0, part.top + 1, body.width(), std::max<qreal>(part.height() - 2, 0));
+            ctx.palette.setColor(QPalette::Text, Qt::black);
+            doc->documentLayout()->draw(&painter, ctx);
+            painter.restore();
+            y += part.height();
+        };
+        if (layout.at(i).header)
+            drawPart(*layout.at(i).header);
+        drawPart(layout.at(i).body);
         // Footer.
         const qreal fy = page.height() - fm.height();
         painter.setPen(rule);

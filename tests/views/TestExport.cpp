@@ -174,6 +174,75 @@ private Q_SLOTS:
         QVERIFY(st.error().message().contains(u"missing/dir"_s));
     }
 
+    // However long the sections, nothing is printed partly at the foot of one page and again atop the next (a
+    // table row, the closing note: their text would be in the PDF twice), and no heading is left alone at the foot
+    // of a page: it is on the page of its section's first row. Section lengths vary to move the page breaks.
+    void pdfPagesNeverCutARowOrOrphanAHeading()
+    {
+        const records::VisitSummaryData base = m_records->visitSummary(m_family.mom.id).result().value();
+        const QJsonObject& s = base.summary.summary;
+        // Each heading and the first row of its section.
+        QList<std::pair<QString, QString>> sections{
+            {u"Current medications"_s, s.value("medications"_L1).toArray().first()["display"_L1].toString()},
+            {u"Allergies and intolerances"_s, s.value("allergies"_L1).toArray().first()["display"_L1].toString()},
+            {u"Recent lab results"_s, s.value("labs"_L1).toArray().first()["display"_L1].toString()},
+            {u"Vital signs"_s, s.value("vitals"_L1).toArray().first()["display"_L1].toString()},
+            {u"Immunizations"_s, s.value("immunizations"_L1).toArray().first()["display"_L1].toString()},
+            {u"Where these records come from"_s, base.connections.first().endpointName},
+        };
+        VisitSummaryPdf::Options options;
+        options.locale = QLocale(QLocale::English, QLocale::UnitedStates);
+        const auto longName = [](int i) {
+            return u"C%1 condition with a name long enough to take two lines of the table"_s.arg(i, 3, 10,
+                                                                                                 QLatin1Char('0'));
+        };
+        for (int n = 24; n <= 48; ++n) {
+            records::VisitSummaryData data = base;
+            QJsonArray conditions;
+            for (int i = 0; i < n; ++i) // every third name takes two lines of its column
+                conditions.append(QJsonObject{
+                    {"display"_L1, i % 3 ? u"C%1 condition"_s.arg(i, 3, 10, QLatin1Char('0')) : longName(i)},
+                    {"onset"_L1, u"2001-01-01"_s}});
+            data.summary.summary.insert("conditions"_L1, conditions);
+            const QString path = m_out.filePath(u"breaks.pdf"_s);
+            QVERIFY(VisitSummaryPdf::write(data, path, options).ok());
+            QPdfDocument pdf;
+            QCOMPARE(pdf.load(path), QPdfDocument::Error::None);
+            QStringList pages;
+            for (int i = 0; i < pdf.pageCount(); ++i)
+                pages.append(pdf.getAllText(i).text().simplified());
+            const QString all = pages.join(u' ');
+            const auto onOnePage = [&](const QString& text) {
+                return std::count_if(pages.cbegin(), pages.cend(),
+                                     [&](const QString& t) { return t.contains(text); });
+            };
+            for (int i = 0; i < n; ++i) {
+                const QString row = u"C%1 condition"_s.arg(i, 3, 10, QLatin1Char('0'));
+                QVERIFY2(all.count(row) == 1,
+                         qPrintable(u"%1 conditions: %2 printed %3 times"_s.arg(n).arg(row).arg(all.count(row))));
+                if (i % 3 == 0)
+                    QVERIFY2(onOnePage(longName(i)) == 1, qPrintable(u"%1 conditions: %2 cut"_s.arg(n).arg(row)));
+            }
+            // The closing note (two lines), whole on one page, once. (Words without ligatures: "ff" and "fi" are
+            // one character in the PDF's text.)
+            const QString note =
+                u"Made with Health Hub from the records these health systems shared. Values from"_s;
+            QVERIFY2(
+                all.count(note) == 1 && onOnePage(u"the care team."_s) == 1 &&
+                    std::find_if(pages.cbegin(), pages.cend(), [&](const QString& t) { return t.contains(note); })
+                        ->contains(u"the care team."_s),
+                qPrintable(u"%1 conditions: the closing note is cut or printed twice"_s.arg(n)));
+            for (const auto& [heading, first] : std::as_const(sections)) {
+                const auto page = std::find_if(pages.cbegin(), pages.cend(),
+                                               [&](const QString& t) { return t.contains(heading); });
+                QVERIFY2(page != pages.cend() && page->indexOf(first, page->indexOf(heading)) > 0,
+                         qPrintable(u"%1 conditions: \"%2\" without \"%3\" on page %4"_s.arg(n)
+                                        .arg(heading, first)
+                                        .arg(page - pages.cbegin() + 1)));
+            }
+        }
+    }
+
     // A profile made without a date of birth: the PDF takes the one the health systems sent (not "not recorded").
     void pdfBirthDateFromTheRecords()
     {
