@@ -191,13 +191,15 @@ QString RecordFormat::value(const std::optional<double>& n, const QString& unitC
 {
     if (!n)
         return text;
+    // A body mass index is computed from weight and height: one decimal is all it means ("27.14" reads 27.1).
+    const QString shown = number(unitCode.trimmed() == u"kg/m2" ? std::round(*n * 10) / 10 : *n, locale);
     const QString u = unit(unitCode);
     if (u.isEmpty())
-        return number(*n, locale);
+        return shown;
     // A rate reads "72/min", not "72 /min".
     if (u.startsWith(u'/'))
-        return number(*n, locale) + u;
-    return tr("%1 %2", "value and unit").arg(number(*n, locale), u);
+        return shown + u;
+    return tr("%1 %2", "value and unit").arg(shown, u);
 }
 
 QString RecordFormat::value(const QJsonObject& v, const QLocale& locale)

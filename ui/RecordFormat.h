@@ -41,7 +41,8 @@ public:
     // "mL/min/{1.73_m2}" -> "mL/min/1.73 m²", "10*3/uL" -> "10³/µL". Unitless codes ("1", "{count}") give "".
     // Display only: stored records and exports keep the UCUM code.
     [[nodiscard]] static QString unit(const QString& ucum);
-    // "8.1 %", "<5 mg/dL", "72/min", "36.7 °C", "Positive", "" (no value); the unit through unit().
+    // "8.1 %", "<5 mg/dL", "72/min", "36.7 °C", "Positive", "" (no value); the unit through unit(). A body mass
+    // index (kg/m2) with one decimal ("27.1 kg/m²"), other values as precise as they were measured.
     [[nodiscard]] static QString value(const std::optional<double>& number, const QString& unit, const QString& text,
                                        const QLocale& locale = QLocale());
     // The same for a JSON value object {"value": number, "unit": UCUM, "text": ...} (summaries, conflicts, components).

@@ -65,9 +65,15 @@ private Q_SLOTS:
         QCOMPARE(RecordFormat::value(72, u"/min"_s, QString(), en), u"72/min"_s);
         QCOMPARE(RecordFormat::value(7.3, u"%"_s, QString(), en), u"7.3 %"_s);
         QCOMPARE(RecordFormat::value(3, u"{count}"_s, QString(), en), u"3"_s);
+        // A body mass index (computed: 69.5 kg / 1.6 m²) with one decimal; measured values keep their precision.
+        QCOMPARE(RecordFormat::value(27.1484375, u"kg/m2"_s, QString(), en), u"27.1 kg/m²"_s);
+        QCOMPARE(RecordFormat::value(27.14, u"kg/m2"_s, QString(), en), u"27.1 kg/m²"_s);
+        QCOMPARE(RecordFormat::value(27.96, u"kg/m2"_s, QString(), en), u"28 kg/m²"_s);
+        QCOMPARE(RecordFormat::value(1.55, u"mg/dL"_s, QString(), en), u"1.55 mg/dL"_s);
         QCOMPARE(RecordFormat::value(std::nullopt, u"Cel"_s, u"Positive"_s, en), u"Positive"_s);
         const QLocale es(QLocale::Spanish, QLocale::Spain);
         QCOMPARE(RecordFormat::value(36.7, u"Cel"_s, QString(), es), u"36,7 °C"_s);
+        QCOMPARE(RecordFormat::value(27.14, u"kg/m2"_s, QString(), es), u"27,1 kg/m²"_s);
     }
 
     // JSON value objects (summaries, conflicts, components); a result without a value reads its components.
